@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Hearken reads, parsed once. Nothing else in the server reads process.env,
+ * so this file is the single list the README's configuration table is written from.
+ */
+const roleSchema = z.enum(['api', 'worker', 'scheduler']);
+export type ProcessRole = z.infer<typeof roleSchema>;
+
+const booleanFromString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().min(1).optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  HEARKEN_ROLES: z
+    .string()
+    .default('api,worker,scheduler')
+    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .pipe(z.array(roleSchema).min(1)),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: booleanFromString.default(false),
+  SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).default(24 * 14),
+  SIGNIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  JOB_POLL_MS: z.coerce.number().int().min(10).default(250),
+  JOB_LEASE_MS: z.coerce.number().int().min(500).default(60_000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  DEMO_ON_SETUP: booleanFromString.default(true),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config extends Omit<Env, 'PUBLIC_URL'> {
+  PUBLIC_URL: string;
+  secureCookies: boolean;
+}
+
+export function parseConfig(source: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const env = parsed.data;
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+  const secureCookies =
+    env.SECURE_COOKIES === 'auto' ? publicUrl.startsWith('https://') : env.SECURE_COOKIES === 'true';
+  return { ...env, PUBLIC_URL: publicUrl, secureCookies };
+}
+
+/** The configuration of this process, from its environment. */
+export function loadConfig(overrides: Record<string, string | undefined> = {}): Config {
+  return parseConfig({ ...process.env, ...overrides });
+}

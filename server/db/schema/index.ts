@@ -1,0 +1,4 @@
+export * from './identity.ts';
+export * from './workspaces.ts';
+export * from './jobs.ts';
+export * from './feedback.ts';

@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../context.ts';
+import { apiKeysRoutes } from '../modules/api-keys/api-keys.routes.ts';
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { invitationsRoutes } from '../modules/invitations/invitations.routes.ts';
+import { jobsRoutes } from '../modules/jobs/jobs.routes.ts';
+import { workspacesRoutes } from '../modules/workspaces/workspaces.routes.ts';
+
+/** Every module's routes, mounted under /api/v1. */
+export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
+  authRoutes(app, ctx);
+  workspacesRoutes(app, ctx);
+  invitationsRoutes(app, ctx);
+  apiKeysRoutes(app, ctx);
+  auditRoutes(app, ctx);
+  jobsRoutes(app, ctx);
+}

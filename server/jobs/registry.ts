@@ -1,0 +1,11 @@
+import { createRegistry, type JobDefinition } from './job.ts';
+import type { Schedule } from './scheduler.ts';
+import { cleanJobsJob, cleanSessionsJob, systemSchedules } from '../modules/system/system.jobs.ts';
+import { demoSeedJob } from '../modules/demo/demo.jobs.ts';
+
+/** Every job type the workers know. A module adds its jobs here. */
+export const allJobs = [cleanSessionsJob, cleanJobsJob, demoSeedJob] as JobDefinition<never>[];
+
+export const jobRegistry = createRegistry(allJobs);
+
+export const allSchedules: Schedule[] = [...systemSchedules];

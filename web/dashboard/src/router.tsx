@@ -1,0 +1,35 @@
+import { createBrowserRouter } from 'react-router-dom';
+import { InvitePage } from './auth/InvitePage.tsx';
+import { SetupPage } from './auth/SetupPage.tsx';
+import { SignInPage } from './auth/SignInPage.tsx';
+import { ApiKeysPage } from './api-keys/ApiKeysPage.tsx';
+import { HomePage } from './home/HomePage.tsx';
+import { MembersPage } from './members/MembersPage.tsx';
+import { SettingsPage } from './settings/SettingsPage.tsx';
+import { NotFoundPage } from './shell/NotFoundPage.tsx';
+import { RequireAuth } from './shell/RequireAuth.tsx';
+import { RootRedirect } from './shell/RootRedirect.tsx';
+import { WorkspaceLayout } from './shell/WorkspaceLayout.tsx';
+
+export const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage /> },
+  { path: '/setup', element: <SetupPage /> },
+  { path: '/invite', element: <InvitePage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      { path: '/', element: <RootRedirect /> },
+      {
+        path: '/w/:workspaceId',
+        element: <WorkspaceLayout />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'members', element: <MembersPage /> },
+          { path: 'api-keys', element: <ApiKeysPage /> },
+          { path: 'settings', element: <SettingsPage /> },
+        ],
+      },
+    ],
+  },
+  { path: '*', element: <NotFoundPage /> },
+]);

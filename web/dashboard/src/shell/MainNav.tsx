@@ -1,0 +1,20 @@
+import { NavLink } from 'react-router-dom';
+
+export function MainNav({ workspaceId }: { workspaceId: string }) {
+  const base = `/w/${workspaceId}`;
+  return (
+    <nav className="main-nav" aria-label="Main">
+      <NavLink to={base} end>
+        Home
+      </NavLink>
+      <NavLink to={`${base}/members`}>Members</NavLink>
+      <NavLink to={`${base}/api-keys`}>API keys</NavLink>
+      <NavLink to={`${base}/settings`}>Settings</NavLink>
+      <a href="/api/docs" target="_blank" rel="noopener noreferrer">
+        API docs
+        <span aria-hidden="true"> ↗</span>
+        <span className="visually-hidden"> (opens in a new tab)</span>
+      </a>
+    </nav>
+  );
+}
