@@ -4,9 +4,16 @@ import { errors } from '../errors.ts';
 import { authenticateApiKey } from '../modules/api-keys/api-keys.service.ts';
 import { resolveSession } from '../modules/auth/auth.service.ts';
 import { roleOf } from '../modules/workspaces/workspaces.service.ts';
-import { checkCsrf, requirePrincipal, requireUserId, roleAtLeast, type Principal } from './access.ts';
+import { checkCsrf, requirePrincipal, requireUserId, roleAtLeast, type Access, type Principal } from './access.ts';
 
 export const SESSION_COOKIE = 'hearken_session';
+
+/** A registered API route and who may call it; tests walk this list so no route escapes them. */
+export interface ApiRoute {
+  method: string;
+  url: string;
+  access: Access;
+}
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function identify(ctx: AppContext, request: FastifyRequest): Promise<Principal | null> {
@@ -30,16 +37,20 @@ async function identify(ctx: AppContext, request: FastifyRequest): Promise<Princ
  * the route (preValidation, before the body is even parsed). A workspace the caller does not
  * belong to answers 404, exactly like one that does not exist.
  */
-export function registerAccessControl(app: FastifyInstance, ctx: AppContext): void {
+export function registerAccessControl(app: FastifyInstance, ctx: AppContext): ApiRoute[] {
+  const routes: ApiRoute[] = [];
   app.decorateRequest('principal', null);
   app.decorateRequest('workspace', null);
 
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1') && !route.config?.access) {
-      throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
-    }
-    if (route.config?.access === 'public' && !route.config.rateLimit) {
+    if (!route.url.startsWith('/api/v1')) return;
+    const access = route.config?.access;
+    if (!access) throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
+    if (access === 'public' && !route.config?.rateLimit) {
       throw new Error(`Public route ${route.method} ${route.url} has no rate limit`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routes.push({ method, url: route.url, access });
     }
   });
 
@@ -73,4 +84,5 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext): vo
     if (!roleAtLeast(role, access)) throw errors.forbidden(`This needs the ${access} role or higher; you are ${role}.`);
     request.workspace = { workspaceId, role };
   });
+  return routes;
 }

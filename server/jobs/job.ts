@@ -38,11 +38,11 @@ export function exponentialBackoff(attempt: number): number {
 
 export type JobRegistry = ReadonlyMap<string, JobDefinition<unknown>>;
 
-export function createRegistry(definitions: JobDefinition<never>[]): JobRegistry {
+export function createRegistry(definitions: ReadonlyArray<JobDefinition<unknown>>): JobRegistry {
   const registry = new Map<string, JobDefinition<unknown>>();
   for (const definition of definitions) {
     if (registry.has(definition.name)) throw new Error(`Job ${definition.name} is defined twice`);
-    registry.set(definition.name, definition as unknown as JobDefinition<unknown>);
+    registry.set(definition.name, definition);
   }
   return registry;
 }

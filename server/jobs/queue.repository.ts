@@ -119,18 +119,35 @@ export async function extendLeases(db: Db, ids: number[], workerId: string, leas
 const rowColumns = sql`${jobColumns}, state, run_at AS "runAt", last_error AS "lastError",
   created_at AS "createdAt", finished_at AS "finishedAt"`;
 
-export function listWorkspaceJobs(db: Db, workspaceId: string, state: JobState | undefined, limit: number) {
-  return queryRows<JobRow>(
+type RawJobRow = Omit<JobRow, 'runAt' | 'createdAt' | 'finishedAt'> & {
+  runAt: string | Date;
+  createdAt: string | Date;
+  finishedAt: string | Date | null;
+};
+
+/** Raw SQL through Drizzle returns timestamps as text on both drivers; callers get Dates. */
+function toJobRow(row: RawJobRow): JobRow {
+  return {
+    ...row,
+    runAt: new Date(row.runAt),
+    createdAt: new Date(row.createdAt),
+    finishedAt: row.finishedAt === null ? null : new Date(row.finishedAt),
+  };
+}
+
+export async function listWorkspaceJobs(db: Db, workspaceId: string, state: JobState | undefined, limit: number) {
+  const rows = await queryRows<RawJobRow>(
     db,
     sql`SELECT ${rowColumns} FROM jobs
         WHERE workspace_id = ${workspaceId} ${state ? sql`AND state = ${state}` : sql``}
         ORDER BY id DESC LIMIT ${limit}`,
   );
+  return rows.map(toJobRow);
 }
 
 export async function findJob(db: Db, id: number): Promise<JobRow | undefined> {
-  const rows = await queryRows<JobRow>(db, sql`SELECT ${rowColumns} FROM jobs WHERE id = ${id}`);
-  return rows[0];
+  const rows = await queryRows<RawJobRow>(db, sql`SELECT ${rowColumns} FROM jobs WHERE id = ${id}`);
+  return rows[0] && toJobRow(rows[0]);
 }
 
 /** Puts a dead-lettered job of this workspace back in the queue with a fresh set of attempts. */

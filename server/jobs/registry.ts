@@ -4,7 +4,7 @@ import { cleanJobsJob, cleanSessionsJob, systemSchedules } from '../modules/syst
 import { demoSeedJob } from '../modules/demo/demo.jobs.ts';
 
 /** Every job type the workers know. A module adds its jobs here. */
-export const allJobs = [cleanSessionsJob, cleanJobsJob, demoSeedJob] as JobDefinition<never>[];
+export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [cleanSessionsJob, cleanJobsJob, demoSeedJob];
 
 export const jobRegistry = createRegistry(allJobs);
 

@@ -1,0 +1,111 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ROLES, type Role } from '../db/schema/index.ts';
+import { describeEachEngine } from '../test/engines.ts';
+import { bearer, createTestWorkspace, sessionHeaders, type TestWorkspace } from '../test/fixtures.ts';
+import { fillUrl, routeKey, routeSamples } from '../test/route-samples.ts';
+import { roleAtLeast } from './access.ts';
+import { buildApp } from './app.ts';
+
+/**
+ * The permission model, written down independently of the route declarations: the least role
+ * that may call each workspace route. Viewers only read; agents work with feedback but cannot
+ * manage members, keys or settings.
+ */
+const leastRole: Record<string, Role> = {
+  'GET /api/v1/workspaces/:workspaceId': 'viewer',
+  'PATCH /api/v1/workspaces/:workspaceId': 'admin',
+  'GET /api/v1/workspaces/:workspaceId/members': 'viewer',
+  'PATCH /api/v1/workspaces/:workspaceId/members/:userId': 'admin',
+  'DELETE /api/v1/workspaces/:workspaceId/members/:userId': 'admin',
+  'GET /api/v1/workspaces/:workspaceId/invitations': 'admin',
+  'POST /api/v1/workspaces/:workspaceId/invitations': 'admin',
+  'DELETE /api/v1/workspaces/:workspaceId/invitations/:invitationId': 'admin',
+  'GET /api/v1/workspaces/:workspaceId/api-keys': 'admin',
+  'POST /api/v1/workspaces/:workspaceId/api-keys': 'admin',
+  'DELETE /api/v1/workspaces/:workspaceId/api-keys/:keyId': 'admin',
+  'GET /api/v1/workspaces/:workspaceId/audit-log': 'admin',
+  'GET /api/v1/workspaces/:workspaceId/jobs': 'admin',
+  'POST /api/v1/workspaces/:workspaceId/jobs/:jobId/retry': 'admin',
+  'GET /api/v1/workspaces/:workspaceId/overview': 'viewer',
+  'GET /api/v1/workspaces/:workspaceId/feedback': 'viewer',
+  'GET /api/v1/workspaces/:workspaceId/export': 'admin',
+};
+
+describeEachEngine('roles', ({ ctx }) => {
+  let app: FastifyInstance;
+  let workspace: TestWorkspace;
+  beforeAll(async () => {
+    app = await buildApp(ctx());
+    await app.ready();
+    workspace = await createTestWorkspace(ctx());
+  });
+  afterAll(() => app.close());
+
+  const workspaceRoutes = () => app.apiRoutes.filter((route) => route.url.includes(':workspaceId'));
+
+  it('has an expected role for every workspace route', () => {
+    expect(workspaceRoutes().map(routeKey).filter((key) => !(key in leastRole))).toEqual([]);
+  });
+
+  for (const credential of ['session', 'api key'] as const) {
+    it(`allows each role exactly what the matrix says (${credential})`, async () => {
+      const mismatches: string[] = [];
+      for (const role of ROLES) {
+        const headers = credential === 'session' ? sessionHeaders(await workspace.member(role)) : bearer(await workspace.apiKey(role));
+        for (const route of workspaceRoutes()) {
+          const sample = await routeSamples[routeKey(route)]!(ctx(), workspace);
+          const response = await app.inject({
+            method: route.method as 'GET',
+            url: fillUrl(route.url, { workspaceId: workspace.id, ...sample.params }),
+            headers,
+            query: sample.query,
+            ...(sample.body === undefined ? {} : { payload: sample.body as object }),
+          });
+          const allowed = roleAtLeast(role, leastRole[routeKey(route)]!);
+          const ok = allowed ? response.statusCode < 300 : response.statusCode === 403 && response.json().error.code === 'forbidden';
+          if (!ok) mismatches.push(`${role} ${routeKey(route)} -> ${response.statusCode} (expected ${allowed ? '2xx' : '403'})`);
+        }
+      }
+      expect(mismatches).toEqual([]);
+    });
+  }
+
+  it('keeps people-only routes away from API keys', async () => {
+    const headers = bearer(await workspace.apiKey('owner'));
+    const create = await app.inject({ method: 'POST', url: '/api/v1/workspaces', headers, payload: { name: 'By key' } });
+    expect(create.statusCode).toBe(403);
+    const list = await app.inject({ method: 'GET', url: '/api/v1/workspaces', headers });
+    expect(list.statusCode).toBe(403);
+  });
+
+  it('refuses an admin making an owner, and an admin key minting an owner key', async () => {
+    const admin = await workspace.member('admin');
+    const viewer = await workspace.member('viewer');
+    const promote = await app.inject({ method: 'PATCH', url: `/api/v1/workspaces/${workspace.id}/members/${viewer.id}`, headers: sessionHeaders(admin), payload: { role: 'owner' } });
+    expect(promote.statusCode).toBe(403);
+    const key = await app.inject({ method: 'POST', url: `/api/v1/workspaces/${workspace.id}/api-keys`, headers: bearer(await workspace.apiKey('admin')), payload: { name: 'escalate', role: 'owner' } });
+    expect(key.statusCode).toBe(403);
+  });
+
+  it('never leaves a workspace without an owner', async () => {
+    const solo = await createTestWorkspace(ctx(), 'Solo');
+    const demote = await app.inject({ method: 'PATCH', url: `/api/v1/workspaces/${solo.id}/members/${solo.owner.id}`, headers: sessionHeaders(solo.owner), payload: { role: 'admin' } });
+    expect(demote.statusCode).toBe(409);
+    const leave = await app.inject({ method: 'DELETE', url: `/api/v1/workspaces/${solo.id}/members/${solo.owner.id}`, headers: sessionHeaders(solo.owner) });
+    expect(leave.statusCode).toBe(409);
+  });
+
+  it('rejects revoked keys and unknown keys with 401', async () => {
+    const secret = await workspace.apiKey('viewer');
+    const before = await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(secret) });
+    expect(before.statusCode).toBe(200);
+    const keys = await app.inject({ method: 'GET', url: `/api/v1/workspaces/${workspace.id}/api-keys`, headers: sessionHeaders(workspace.owner) });
+    const id = keys.json().items.find((item: { prefix: string }) => secret.startsWith(item.prefix)).id;
+    await app.inject({ method: 'DELETE', url: `/api/v1/workspaces/${workspace.id}/api-keys/${id}`, headers: sessionHeaders(workspace.owner) });
+    const after = await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(secret) });
+    expect(after.statusCode).toBe(401);
+    const unknown = await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer('hk_not-a-real-key') });
+    expect(unknown.statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { AppContext } from '../context.ts';
+import type { Role } from '../db/schema/index.ts';
+import { insertJobs } from '../jobs/queue.repository.ts';
+import { createApiKey } from '../modules/api-keys/api-keys.service.ts';
+import { SYSTEM_ACTOR } from '../modules/audit/audit.service.ts';
+import { inviteMember } from '../modules/invitations/invitations.service.ts';
+import { createTestUser, type TestWorkspace } from './fixtures.ts';
+import { upsertMembership } from '../modules/workspaces/workspaces.repository.ts';
+
+/** A valid request for a route: path params beyond :workspaceId, a body, a query string. */
+export interface RouteSample {
+  params?: Record<string, string>;
+  body?: unknown;
+  query?: Record<string, string>;
+}
+
+type SampleFactory = (ctx: AppContext, workspace: TestWorkspace) => Promise<RouteSample>;
+
+const none: SampleFactory = async () => ({});
+
+async function freshMember(ctx: AppContext, workspace: TestWorkspace, role: Role = 'viewer') {
+  const user = await createTestUser(ctx, 'Sample member');
+  await upsertMembership(ctx.db, workspace.id, user.id, role);
+  return user.id;
+}
+
+/**
+ * One valid request per workspace route, with fresh targets each time so a request that changes
+ * something (removes a member, revokes a key) does not disturb the next one. The tenancy, role and
+ * bad-input tests fail for any route missing here, so every new route must add its sample.
+ */
+export const routeSamples: Record<string, SampleFactory> = {
+  'GET /api/v1/workspaces/:workspaceId': none,
+  'PATCH /api/v1/workspaces/:workspaceId': async () => ({ body: { timezone: 'Europe/Paris' } }),
+  'GET /api/v1/workspaces/:workspaceId/members': none,
+  'PATCH /api/v1/workspaces/:workspaceId/members/:userId': async (ctx, ws) => ({
+    params: { userId: await freshMember(ctx, ws) },
+    body: { role: 'agent' },
+  }),
+  'DELETE /api/v1/workspaces/:workspaceId/members/:userId': async (ctx, ws) => ({ params: { userId: await freshMember(ctx, ws) } }),
+  'GET /api/v1/workspaces/:workspaceId/invitations': none,
+  'POST /api/v1/workspaces/:workspaceId/invitations': async () => ({ body: { email: `invitee-${randomUUID()}@example.test`, role: 'viewer' } }),
+  'DELETE /api/v1/workspaces/:workspaceId/invitations/:invitationId': async (ctx, ws) => {
+    const { invitation } = await inviteMember(ctx, ws.id, { email: `x-${randomUUID()}@example.test`, role: 'viewer' }, SYSTEM_ACTOR, 'owner');
+    return { params: { invitationId: invitation.id } };
+  },
+  'GET /api/v1/workspaces/:workspaceId/api-keys': none,
+  'POST /api/v1/workspaces/:workspaceId/api-keys': async () => ({ body: { name: 'sample key', role: 'viewer' } }),
+  'DELETE /api/v1/workspaces/:workspaceId/api-keys/:keyId': async (ctx, ws) => {
+    const { apiKey } = await createApiKey(ctx, ws.id, { name: 'to revoke', role: 'viewer' }, SYSTEM_ACTOR, 'owner');
+    return { params: { keyId: apiKey.id } };
+  },
+  'GET /api/v1/workspaces/:workspaceId/audit-log': async () => ({ query: { limit: '5' } }),
+  'GET /api/v1/workspaces/:workspaceId/jobs': async () => ({ query: { state: 'dead' } }),
+  'POST /api/v1/workspaces/:workspaceId/jobs/:jobId/retry': async (ctx, ws) => {
+    const [id] = await insertJobs(ctx.db, [{ name: 'sample.dead', workspaceId: ws.id, runAt: new Date(Date.now() + 3600_000) }]);
+    await ctx.db.execute(`UPDATE jobs SET state = 'dead', last_error = 'sample' WHERE id = ${Number(id)}`);
+    return { params: { jobId: String(id) } };
+  },
+  'GET /api/v1/workspaces/:workspaceId/overview': none,
+  'GET /api/v1/workspaces/:workspaceId/feedback': async () => ({ query: { limit: '5' } }),
+  'GET /api/v1/workspaces/:workspaceId/export': none,
+};
+
+/**
+ * Routes that address no workspace by id, and why that is safe. A new route of this kind must be
+ * listed here, deliberately, or the tenancy test fails.
+ */
+export const routesWithoutWorkspace: Record<string, string> = {
+  'GET /api/v1/me': 'describes the caller only',
+  'POST /api/v1/auth/sign-in': 'public; creates a session for the person who signs in',
+  'POST /api/v1/auth/sign-out': 'ends the caller’s own session',
+  'GET /api/v1/setup/status': 'public; says only whether any user exists',
+  'GET /api/v1/setup/:token': 'public; addressed by an unguessable one-time token',
+  'POST /api/v1/setup': 'public; only valid with the one-time setup token',
+  'POST /api/v1/auth/set-password': 'public; only valid with a one-time token',
+  'GET /api/v1/workspaces': 'lists the caller’s own memberships',
+  'POST /api/v1/workspaces': 'creates a new workspace owned by the caller',
+  'GET /api/v1/invitations/:token': 'public; addressed by an unguessable invitation token',
+  'POST /api/v1/invitations/accept': 'public; only valid with an invitation token',
+};
+
+export function fillUrl(url: string, params: Record<string, string>): string {
+  return url.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`no value for :${name} in ${url}`);
+    return encodeURIComponent(value);
+  });
+}
+
+export function routeKey(route: { method: string; url: string }): string {
+  return `${route.method} ${route.url}`;
+}
