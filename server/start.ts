@@ -3,7 +3,8 @@ import type { Config } from './config/env.ts';
 import { createContext, type AppContext } from './context.ts';
 import { openDatabase } from './db/client.ts';
 import { buildApp } from './http/app.ts';
-import { allSchedules, jobRegistry } from './jobs/registry.ts';
+import { createRegistry, type JobDefinition } from './jobs/job.ts';
+import { allJobs, allSchedules } from './jobs/registry.ts';
 import { Scheduler } from './jobs/scheduler.ts';
 import { Worker } from './jobs/worker.ts';
 import { createSetupLink } from './modules/auth/auth.service.ts';
@@ -18,7 +19,12 @@ export interface RunningHearken {
  * Opens the database, migrates, and starts the roles this process runs. On embedded PGlite the
  * database lives inside this process, so every role runs here and other processes cannot join.
  */
-export async function startHearken(config: Config, log: Logger): Promise<RunningHearken> {
+export interface StartOptions {
+  /** More job types for this process's worker, beside the built-in ones (used by e2e fixtures). */
+  extraJobs?: ReadonlyArray<JobDefinition<unknown>>;
+}
+
+export async function startHearken(config: Config, log: Logger, options: StartOptions = {}): Promise<RunningHearken> {
   const started = Date.now();
   const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolMax: config.DATABASE_POOL_MAX });
   await database.migrate();
@@ -31,7 +37,7 @@ export async function startHearken(config: Config, log: Logger): Promise<Running
 
   let ready = false;
   const worker = roles.has('worker')
-    ? new Worker(ctx.db, jobRegistry, { concurrency: config.WORKER_CONCURRENCY, pollMs: config.JOB_POLL_MS, leaseMs: config.JOB_LEASE_MS, log: log.child({ role: 'worker' }) })
+    ? new Worker(ctx.db, createRegistry([...allJobs, ...(options.extraJobs ?? [])]), { concurrency: config.WORKER_CONCURRENCY, pollMs: config.JOB_POLL_MS, leaseMs: config.JOB_LEASE_MS, log: log.child({ role: 'worker' }) })
     : undefined;
   const unsubscribe = worker ? ctx.jobs.onEnqueue(() => worker.nudge()) : undefined;
   const scheduler = roles.has('scheduler') ? new Scheduler(ctx.db, allSchedules, log.child({ role: 'scheduler' })) : undefined;

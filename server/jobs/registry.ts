@@ -1,11 +1,9 @@
-import { createRegistry, type JobDefinition } from './job.ts';
+import type { JobDefinition } from './job.ts';
 import type { Schedule } from './scheduler.ts';
 import { cleanJobsJob, cleanSessionsJob, systemSchedules } from '../modules/system/system.jobs.ts';
 import { demoSeedJob } from '../modules/demo/demo.jobs.ts';
 
 /** Every job type the workers know. A module adds its jobs here. */
 export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [cleanSessionsJob, cleanJobsJob, demoSeedJob];
-
-export const jobRegistry = createRegistry(allJobs);
 
 export const allSchedules: Schedule[] = [...systemSchedules];
