@@ -23,9 +23,11 @@ export interface RunningProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-export function startProcess(command: string, args: string[], env: Record<string, string>): RunningProcess {
+/** `group: true` starts the command in its own process group, so stop() reaches its children too (npm → node). */
+export function startProcess(command: string, args: string[], env: Record<string, string>, group = false): RunningProcess {
   const child = spawn(command, args, {
     cwd: REPO_ROOT,
+    detached: group,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -63,7 +65,10 @@ export function startProcess(command: string, args: string[], env: Record<string
       });
     },
     async stop(signal = 'SIGTERM') {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      if (child.exitCode === null && child.signalCode === null) {
+        if (group && child.pid) process.kill(-child.pid, signal);
+        else child.kill(signal);
+      }
       return exited;
     },
   };

@@ -34,7 +34,6 @@ const envSchema = z.object({
   JOB_POLL_MS: z.coerce.number().int().min(10).default(250),
   JOB_LEASE_MS: z.coerce.number().int().min(500).default(60_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
-  DEMO_ON_SETUP: booleanFromString.default(true),
 });
 
 export type Env = z.infer<typeof envSchema>;
