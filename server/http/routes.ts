@@ -3,6 +3,8 @@ import type { AppContext } from '../context.ts';
 import { apiKeysRoutes } from '../modules/api-keys/api-keys.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { exportRoutes } from '../modules/export/export.routes.ts';
+import { feedbackRoutes } from '../modules/feedback/feedback.routes.ts';
 import { invitationsRoutes } from '../modules/invitations/invitations.routes.ts';
 import { jobsRoutes } from '../modules/jobs/jobs.routes.ts';
 import { workspacesRoutes } from '../modules/workspaces/workspaces.routes.ts';
@@ -15,4 +17,6 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   apiKeysRoutes(app, ctx);
   auditRoutes(app, ctx);
   jobsRoutes(app, ctx);
+  feedbackRoutes(app, ctx);
+  exportRoutes(app, ctx);
 }

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { parseConfig, type Config } from '../config/env.ts';
 import { createContext, type AppContext } from '../context.ts';
@@ -28,22 +30,63 @@ export interface EngineSuite {
   ctx(): AppContext;
 }
 
+export interface PrivatePostgres {
+  url: string;
+  database: Database;
+  drop(): Promise<void>;
+}
+
+/** A migrated PostgreSQL database of its own, for tests that need an empty database (first-run setup). */
+export async function createPrivatePostgres(): Promise<PrivatePostgres> {
+  const base = testPostgresUrl();
+  const name = `hearken_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), poolMax: 3 });
+  await database.migrate();
+  return {
+    url: url.toString(),
+    database,
+    async drop() {
+      await database.close();
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
 /**
- * Runs the same suite once per engine. Tests must create their own workspace (see fixtures.ts)
+ * Runs the same suite once per engine. With `emptyDatabase`, the suite gets a database of its own. Tests must create their own workspace (see fixtures.ts)
  * so they can share one database and run in parallel.
  */
-export function describeEachEngine(name: string, suite: (env: EngineSuite) => void, configOverrides: Record<string, string> = {}): void {
+export function describeEachEngine(
+  name: string,
+  suite: (env: EngineSuite) => void,
+  configOverrides: Record<string, string> = {},
+  options: { emptyDatabase?: boolean } = {},
+): void {
   for (const engine of testEngines) {
     describe(`${name} [${engine}]`, () => {
       let database: Database | undefined;
       let context: AppContext | undefined;
+      let dropPrivate: (() => Promise<void>) | undefined;
       beforeAll(async () => {
-        database = await openTestDatabase(engine);
+        if (options.emptyDatabase && engine === 'postgres') {
+          const privateDb = await createPrivatePostgres();
+          database = privateDb.database;
+          dropPrivate = privateDb.drop;
+        } else {
+          database = await openTestDatabase(engine);
+        }
         const config = testConfig(configOverrides);
         context = createContext(database.db, database.engine, config, createLogger(config));
       });
       afterAll(async () => {
-        await database?.close();
+        if (dropPrivate) await dropPrivate();
+        else await database?.close();
       });
       suite({
         engine,

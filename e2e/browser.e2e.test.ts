@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { freePort, startTsx, waitForReady, type RunningProcess } from './helpers/processes.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const dataDir = mkdtempSync(join(tmpdir(), 'hearken-browser-'));
+let server: RunningProcess;
+let browser: Browser;
+let base: string;
+
+beforeAll(async () => {
+  const port = await freePort();
+  base = `http://localhost:${port}`;
+  // The real server on a fresh embedded database, serving the built dashboard (CI builds it first).
+  server = startTsx('server/main.ts', { PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '' });
+  await waitForReady(base);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+it('signs up through the setup link, creates an API key and sees it listed', async () => {
+  const [link] = (await server.waitForOutput(/http:\/\/localhost:\d+\/setup\?token=[\w-]+/)) as unknown as [string];
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(link);
+
+  await page.getByLabel('Your name').fill('Ada Owner');
+  await page.getByLabel('Email').fill('ada@example.test');
+  await page.getByLabel('Password').fill('a long enough password');
+  await page.getByLabel('Workspace name').fill('Browser Co');
+  await page.getByRole('button', { name: 'Create workspace and sign in' }).click();
+  await page.waitForURL(/\/w\/[0-9a-f-]{36}/);
+
+  await page.getByRole('link', { name: 'API keys' }).first().click();
+  await page.getByLabel('Key name').fill('Zapier import');
+  await page.getByLabel('Role').selectOption('agent');
+  await page.getByRole('button', { name: 'Create key' }).click();
+
+  const secret = page.getByText(/hk_[\w-]{20,}/).first();
+  await expect.poll(async () => secret.isVisible(), { timeout: 10_000 }).toBe(true);
+  const row = page.getByRole('row').filter({ hasText: 'Zapier import' });
+  await expect.poll(async () => row.count(), { timeout: 10_000 }).toBe(1);
+  expect(await row.innerText()).toContain('agent');
+
+  // The key works against the API, exactly as shown once.
+  const secretText = (await secret.innerText()).match(/hk_[\w-]+/)?.[0] ?? '';
+  const me = await fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${secretText}` } });
+  expect(me.status).toBe(200);
+  expect((await me.json()).apiKey.name).toBe('Zapier import');
+  await page.close();
+}, 120_000);
