@@ -17,3 +17,9 @@ it('derives secure cookies from an https public URL and parses roles', () => {
 it('explains every invalid setting', () => {
   expect(() => parseConfig({ PORT: 'eighty', HEARKEN_ROLES: 'api,chef' })).toThrow(/PORT[\s\S]*HEARKEN_ROLES/);
 });
+
+it('treats an empty variable as unset', () => {
+  const config = parseConfig({ DATABASE_URL: '', PORT: '' });
+  expect(config.DATABASE_URL).toBeUndefined();
+  expect(config.PORT).toBe(3000);
+});
