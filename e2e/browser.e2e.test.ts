@@ -42,26 +42,27 @@ it('signs up through the setup link, creates an API key and sees it listed', asy
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(link);
 
-  await page.getByLabel('Your name').fill('Ada Owner');
-  await page.getByLabel('Email').fill('ada@example.test');
-  await page.getByLabel('Password').fill('a long enough password');
-  await page.getByLabel('Workspace name').fill('Browser Co');
+  await page.getByLabel('Your name', { exact: true }).fill('Ada Owner');
+  await page.getByLabel('Email', { exact: true }).fill('ada@example.test');
+  await page.getByLabel('Password', { exact: true }).fill('a long enough password');
+  await page.getByLabel('Workspace name', { exact: true }).fill('Browser Co');
   await page.getByRole('button', { name: 'Create workspace and sign in' }).click();
   await page.waitForURL(/\/w\/[0-9a-f-]{36}/);
 
-  await page.getByRole('link', { name: 'API keys' }).first().click();
-  await page.getByLabel('Key name').fill('Zapier import');
-  await page.getByLabel('Role').selectOption('agent');
+  await page.getByRole('link', { name: 'API keys', exact: true }).first().click();
+  await page.getByLabel('Key name', { exact: true }).fill('Zapier import');
+  await page.getByLabel('Role', { exact: true }).selectOption('agent');
   await page.getByRole('button', { name: 'Create key' }).click();
 
-  const secret = page.getByText(/hk_[\w-]{20,}/).first();
-  await expect.poll(async () => secret.isVisible(), { timeout: 10_000 }).toBe(true);
+  // The secret is shown once, in a read-only field with a copy button.
+  const secret = page.getByLabel('API key secret', { exact: true });
+  await expect.poll(async () => (await secret.isVisible()) && (await secret.inputValue()), { timeout: 10_000 }).toMatch(/^hk_[\w-]{43}$/);
   const row = page.getByRole('row').filter({ hasText: 'Zapier import' });
   await expect.poll(async () => row.count(), { timeout: 10_000 }).toBe(1);
-  expect(await row.innerText()).toContain('agent');
+  expect((await row.innerText()).toLowerCase()).toContain('agent');
 
   // The key works against the API, exactly as shown once.
-  const secretText = (await secret.innerText()).match(/hk_[\w-]+/)?.[0] ?? '';
+  const secretText = await secret.inputValue();
   const me = await fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${secretText}` } });
   expect(me.status).toBe(200);
   expect((await me.json()).apiKey.name).toBe('Zapier import');

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { Button } from './Button.tsx';
 import { unplacedDetails } from './problem.ts';
 import type { Problem } from './problem.ts';
 
@@ -36,6 +37,25 @@ export function FormError({ problem, fields = [] }: FormErrorProps) {
             </ul>
           )}
         </div>
+      )}
+    </div>
+  );
+}
+
+interface ErrorNoticeProps {
+  problem: Problem;
+  onRetry?: () => void;
+}
+
+/** A failed load, with a retry button when retrying can help. */
+export function ErrorNotice({ problem, onRetry }: ErrorNoticeProps) {
+  return (
+    <div className="alert alert-danger" role="alert">
+      <p>{problem.message}</p>
+      {onRetry && (
+        <Button size="small" onClick={onRetry}>
+          Try again
+        </Button>
       )}
     </div>
   );

@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { EChartsType } from 'echarts/core';
+import type * as EChartsModule from './echarts.ts';
 import type { ChartOption } from './echarts.ts';
-
-type EChartsModule = typeof import('./echarts.ts');
 
 interface ChartProps {
   option: ChartOption;
@@ -27,7 +26,7 @@ function withPageDefaults(option: ChartOption): ChartOption {
 export function Chart({ option, label, height = 280 }: ChartProps) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<EChartsType | null>(null);
-  const [echarts, setEcharts] = useState<EChartsModule | null>(null);
+  const [echarts, setEcharts] = useState<typeof EChartsModule | null>(null);
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
@@ -64,7 +63,9 @@ export function Chart({ option, label, height = 280 }: ChartProps) {
       <div ref={container} className="chart-canvas" role="img" aria-label={label} />
       {!echarts && (
         <p className="chart-placeholder">
-          {failed ? 'The chart could not be loaded. Reload the page to try again.' : 'Loading chart…'}
+          {failed
+            ? 'The chart could not be loaded. Reload the page to try again.'
+            : 'Loading chart…'}
         </p>
       )}
     </div>

@@ -96,7 +96,12 @@ export function Checkbox({ label, hint, ...input }: CheckboxProps) {
   const id = useId();
   return (
     <div className="field field-check">
-      <input type="checkbox" id={id} aria-describedby={hint ? `${id}-hint` : undefined} {...input} />
+      <input
+        type="checkbox"
+        id={id}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        {...input}
+      />
       <label htmlFor={id}>{label}</label>
       {hint && (
         <p className="field-hint" id={`${id}-hint`}>

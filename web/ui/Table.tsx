@@ -47,7 +47,8 @@ export function Table<Row>({
             <tr key={rowKey(row)} className={rowClassName?.(row)}>
               {columns.map((column) => (
                 <td key={column.header} className={column.className} data-label={column.header}>
-                  {column.cell(row)}
+                  {/* One wrapper, so the narrow-screen grid sees one value beside its label. */}
+                  <div>{column.cell(row)}</div>
                 </td>
               ))}
             </tr>

@@ -6,7 +6,8 @@ import { isApiError, onUnauthorized } from './api.ts';
 import { router } from './router.tsx';
 import { meQuery } from './session.ts';
 import '../../ui/ui.css';
-import './app.css';
+import './layout.css';
+import './pages.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

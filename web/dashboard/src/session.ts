@@ -23,7 +23,7 @@ export function applyMe(client: QueryClient, me: Me): void {
   client.setQueryData(meQuery.queryKey, me);
 }
 
-export function useSignOut() {
+export function useSignOut(then = '/sign-in') {
   const client = useQueryClient();
   const navigate = useNavigate();
   return useMutation({
@@ -31,7 +31,7 @@ export function useSignOut() {
     onSuccess: () => {
       setCsrfToken(null);
       client.clear();
-      void navigate('/sign-in');
+      void navigate(then);
     },
   });
 }

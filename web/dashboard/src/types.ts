@@ -17,7 +17,7 @@ export interface Me {
   csrfToken: string | null;
 }
 
-export interface Page<Item> {
+export interface ItemList<Item> {
   items: Item[];
 }
 
@@ -66,7 +66,7 @@ export interface FeedbackItem {
   touchpointName: string | null;
 }
 
-export interface FeedbackPage extends Page<FeedbackItem> {
+export interface FeedbackPage extends ItemList<FeedbackItem> {
   nextCursor: string | null;
 }
 
@@ -117,7 +117,7 @@ export interface AuditEntry {
   details: Record<string, unknown>;
 }
 
-export interface AuditPage extends Page<AuditEntry> {
+export interface AuditPage extends ItemList<AuditEntry> {
   nextBefore: number | null;
 }
 
@@ -136,6 +136,6 @@ export interface Job {
   finishedAt: string | null;
 }
 
-export interface JobsPage extends Page<Job> {
+export interface JobsPage extends ItemList<Job> {
   counts: Record<JobState, number>;
 }

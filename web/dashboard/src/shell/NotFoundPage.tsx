@@ -1,11 +1,7 @@
-import { useEffect } from 'react';
 import { Link } from 'react-router-dom';
 import { AuthLayout } from '../auth/AuthLayout.tsx';
 
 export function NotFoundPage() {
-  useEffect(() => {
-    document.title = 'Page not found · Hearken';
-  }, []);
   return (
     <AuthLayout title="Page not found">
       <p>There is nothing at this address.</p>

@@ -1,0 +1,13 @@
+import type { Option } from '../../ui/Field.tsx';
+import { ROLES } from './types.ts';
+import type { Role } from './types.ts';
+import { humanize } from './format.ts';
+
+export const roleOptions: Option[] = ROLES.map((role) => ({ value: role, label: humanize(role) }));
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export const ROLE_HINT =
+  'Owner: everything. Admin: members, API keys and settings. Agent: works with feedback. Viewer: reads only.';
