@@ -7,7 +7,7 @@ import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import { findUserByEmail, findUserById } from '../auth/auth.repository.ts';
 import { createSession, findOrCreateUser } from '../auth/auth.service.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
-import { upsertMembership } from '../workspaces/workspaces.repository.ts';
+import { findMembershipRole, upsertMembership } from '../workspaces/workspaces.repository.ts';
 import * as repo from './invitations.repository.ts';
 
 const INVITATION_TTL_MS = 7 * 24 * 3600_000;
@@ -24,6 +24,10 @@ export async function inviteMember(
   actorRole: Role,
 ) {
   if (!roleAtLeast(actorRole, input.role)) throw errors.forbidden('You cannot invite someone above your own role.');
+  const existing = await findUserByEmail(ctx.db, input.email);
+  if (existing && (await findMembershipRole(ctx.db, workspaceId, existing.id))) {
+    throw errors.conflict(`${input.email} is already a member of this workspace.`, [{ path: 'body.email', message: 'is already a member' }]);
+  }
   const token = newToken();
   const invitation = await repo.insertInvitation(ctx.db, {
     workspaceId,
