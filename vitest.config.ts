@@ -20,11 +20,33 @@ export default defineConfig({
           exclude: ['**/*.db.test.ts', '**/*.api.test.ts', '**/node_modules/**'],
         },
       },
-      { extends: true, test: { name: 'db', include: ['server/**/*.db.test.ts', 'cli/**/*.db.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
-      { extends: true, test: { name: 'api', include: ['server/**/*.api.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
       {
         extends: true,
-        test: { name: 'e2e', include: ['e2e/**/*.e2e.test.ts'], testTimeout: 300_000, hookTimeout: 120_000, fileParallelism: false },
+        test: {
+          name: 'db',
+          include: ['server/**/*.db.test.ts', 'cli/**/*.db.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'api',
+          include: ['server/**/*.api.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
       },
     ],
   },

@@ -28,5 +28,8 @@ export async function openCliContext(): Promise<CliContext> {
     await database.close();
     throw error;
   }
-  return { ctx: createContext(database.db, database.engine, config, log), close: () => database.close() };
+  return {
+    ctx: createContext(database.db, database.engine, config, log),
+    close: () => database.close(),
+  };
 }

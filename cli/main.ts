@@ -10,7 +10,9 @@ import { registerUserCommand } from './commands/user.ts';
 import { openCliContext } from './context.ts';
 
 const program = new Command('hearken')
-  .description('Hearken: closed-loop customer listening. Uses the same settings as the server (DATA_DIR, DATABASE_URL, ...).')
+  .description(
+    'Hearken: closed-loop customer listening. Uses the same settings as the server (DATA_DIR, DATABASE_URL, ...).',
+  )
   .exitOverride();
 
 registerMigrateCommand(program);
@@ -21,7 +23,8 @@ registerExportCommand(program, openCliContext);
 registerImportCommand(program, openCliContext);
 
 function explain(error: unknown): string {
-  if (error instanceof ZodError) return error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n');
+  if (error instanceof ZodError)
+    return error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n');
   if (error instanceof AppError || error instanceof Error) return error.message;
   return String(error);
 }

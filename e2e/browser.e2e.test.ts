@@ -38,7 +38,9 @@ afterAll(async () => {
 });
 
 it('signs up through the setup link, creates an API key and sees it listed', async () => {
-  const [link] = (await server.waitForOutput(/http:\/\/localhost:\d+\/setup\?token=[\w-]+/)) as unknown as [string];
+  const [link] = (await server.waitForOutput(
+    /http:\/\/localhost:\d+\/setup\?token=[\w-]+/,
+  )) as unknown as [string];
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(link);
 
@@ -56,14 +58,20 @@ it('signs up through the setup link, creates an API key and sees it listed', asy
 
   // The secret is shown once, in a read-only field with a copy button.
   const secret = page.getByLabel('API key secret', { exact: true });
-  await expect.poll(async () => (await secret.isVisible()) && (await secret.inputValue()), { timeout: 10_000 }).toMatch(/^hk_[\w-]{43}$/);
+  await expect
+    .poll(async () => (await secret.isVisible()) && (await secret.inputValue()), {
+      timeout: 10_000,
+    })
+    .toMatch(/^hk_[\w-]{43}$/);
   const row = page.getByRole('row').filter({ hasText: 'Zapier import' });
   await expect.poll(async () => row.count(), { timeout: 10_000 }).toBe(1);
   expect((await row.innerText()).toLowerCase()).toContain('agent');
 
   // The key works against the API, exactly as shown once.
   const secretText = await secret.inputValue();
-  const me = await fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${secretText}` } });
+  const me = await fetch(`${base}/api/v1/me`, {
+    headers: { authorization: `Bearer ${secretText}` },
+  });
   expect(me.status).toBe(200);
   expect((await me.json()).apiKey.name).toBe('Zapier import');
   await page.close();

@@ -19,10 +19,18 @@ afterAll(async () => {
 it('`npm start` on an empty data directory becomes ready, prints a setup link and stops on SIGTERM', async () => {
   const port = await freePort();
   // DATABASE_URL is cleared so this runs the default embedded PGlite, as a new user would.
-  server = startProcess('npm', ['start'], { PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' }, true);
+  server = startProcess(
+    'npm',
+    ['start'],
+    { PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    true,
+  );
   const base = `http://127.0.0.1:${port}`;
   const readyMs = await waitForReady(base, 180_000);
-  const [, link] = await server.waitForOutput(/(http:\/\/localhost:\d+\/setup\?token=[\w-]+)/, 10_000);
+  const [, link] = await server.waitForOutput(
+    /(http:\/\/localhost:\d+\/setup\?token=[\w-]+)/,
+    10_000,
+  );
   expect(link).toContain(`localhost:${port}/setup?token=`);
 
   const home = await fetch(`${base}/`);

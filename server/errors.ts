@@ -24,11 +24,20 @@ export const errors = {
     new AppError('invalid_request', 400, message, details),
   unauthenticated: (message = 'Sign in or send a valid API key.') =>
     new AppError('unauthenticated', 401, message),
-  forbidden: (message = 'Your role does not allow this.') => new AppError('forbidden', 403, message),
+  forbidden: (message = 'Your role does not allow this.') =>
+    new AppError('forbidden', 403, message),
   csrf: () =>
-    new AppError('csrf_failed', 403, 'Missing or wrong X-CSRF-Token header for a cookie-authenticated write.'),
+    new AppError(
+      'csrf_failed',
+      403,
+      'Missing or wrong X-CSRF-Token header for a cookie-authenticated write.',
+    ),
   notFound: (what: string, id?: string | number) =>
-    new AppError('not_found', 404, id === undefined ? `No such ${what}.` : `No ${what} with id ${id}.`),
+    new AppError(
+      'not_found',
+      404,
+      id === undefined ? `No such ${what}.` : `No ${what} with id ${id}.`,
+    ),
   conflict: (message: string, details: ErrorDetail[] = []) =>
     new AppError('conflict', 409, message, details),
   gone: (message: string) => new AppError('gone', 410, message),

@@ -24,35 +24,59 @@ export interface StartOptions {
   extraJobs?: ReadonlyArray<JobDefinition<unknown>>;
 }
 
-export async function startHearken(config: Config, log: Logger, options: StartOptions = {}): Promise<RunningHearken> {
+export async function startHearken(
+  config: Config,
+  log: Logger,
+  options: StartOptions = {},
+): Promise<RunningHearken> {
   const started = Date.now();
-  const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolMax: config.DATABASE_POOL_MAX });
+  const database = await openDatabase({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    poolMax: config.DATABASE_POOL_MAX,
+  });
   await database.migrate();
   const ctx = createContext(database.db, database.engine, config, log);
   const roles = new Set(config.HEARKEN_ROLES);
   if (database.engine === 'pglite' && roles.size < 3) {
-    log.warn('Embedded PGlite serves one process only: running every role here. Set DATABASE_URL to split roles across processes.');
+    log.warn(
+      'Embedded PGlite serves one process only: running every role here. Set DATABASE_URL to split roles across processes.',
+    );
     ['api', 'worker', 'scheduler'].forEach((role) => roles.add(role as 'api'));
   }
 
   let ready = false;
   const worker = roles.has('worker')
-    ? new Worker(ctx.db, createRegistry([...allJobs, ...(options.extraJobs ?? [])]), { concurrency: config.WORKER_CONCURRENCY, pollMs: config.JOB_POLL_MS, leaseMs: config.JOB_LEASE_MS, log: log.child({ role: 'worker' }) })
+    ? new Worker(ctx.db, createRegistry([...allJobs, ...(options.extraJobs ?? [])]), {
+        concurrency: config.WORKER_CONCURRENCY,
+        pollMs: config.JOB_POLL_MS,
+        leaseMs: config.JOB_LEASE_MS,
+        log: log.child({ role: 'worker' }),
+      })
     : undefined;
   const unsubscribe = worker ? ctx.jobs.onEnqueue(() => worker.nudge()) : undefined;
-  const scheduler = roles.has('scheduler') ? new Scheduler(ctx.db, allSchedules, log.child({ role: 'scheduler' })) : undefined;
-  const app = roles.has('api') ? await buildApp(ctx, { serveWeb: true, isReady: () => ready }) : undefined;
+  const scheduler = roles.has('scheduler')
+    ? new Scheduler(ctx.db, allSchedules, log.child({ role: 'scheduler' }))
+    : undefined;
+  const app = roles.has('api')
+    ? await buildApp(ctx, { serveWeb: true, isReady: () => ready })
+    : undefined;
 
   worker?.start();
   await scheduler?.start();
   const url = app ? await app.listen({ port: config.PORT, host: config.HOST }) : undefined;
   ready = true;
-  log.info({ roles: [...roles], engine: database.engine, url, ms: Date.now() - started }, 'Hearken is running');
+  log.info(
+    { roles: [...roles], engine: database.engine, url, ms: Date.now() - started },
+    'Hearken is running',
+  );
 
   const setupLink = app ? await createSetupLink(ctx) : undefined;
   if (setupLink) {
     // Printed plainly (not only as a log line) so the person who just ran `npm start` sees it.
-    process.stdout.write(`\n  Welcome to Hearken. Open this one-time link to create the first owner:\n\n    ${setupLink}\n\n`);
+    process.stdout.write(
+      `\n  Welcome to Hearken. Open this one-time link to create the first owner:\n\n    ${setupLink}\n\n`,
+    );
   }
 
   return {

@@ -6,7 +6,11 @@ import { SYSTEM_ACTOR } from '../../server/modules/audit/audit.service.ts';
 import { getWorkspace } from '../../server/modules/workspaces/workspaces.service.ts';
 import type { CliContext } from '../context.ts';
 
-const options = z.object({ workspace: z.uuid(), name: z.string().min(1).max(120), role: z.enum(ROLES) });
+const options = z.object({
+  workspace: z.uuid(),
+  name: z.string().min(1).max(120),
+  role: z.enum(ROLES),
+});
 
 export function registerApiKeyCommand(program: Command, open: () => Promise<CliContext>): void {
   program
@@ -22,8 +26,16 @@ export function registerApiKeyCommand(program: Command, open: () => Promise<CliC
       const cli = await open();
       try {
         await getWorkspace(cli.ctx, input.workspace);
-        const { apiKey, secret } = await createApiKey(cli.ctx, input.workspace, input, SYSTEM_ACTOR, 'owner');
-        process.stderr.write(`Created key "${apiKey.name}" (${apiKey.role}). Store it now; it is not shown again:\n`);
+        const { apiKey, secret } = await createApiKey(
+          cli.ctx,
+          input.workspace,
+          input,
+          SYSTEM_ACTOR,
+          'owner',
+        );
+        process.stderr.write(
+          `Created key "${apiKey.name}" (${apiKey.role}). Store it now; it is not shown again:\n`,
+        );
         process.stdout.write(`${secret}\n`);
       } finally {
         await cli.close();

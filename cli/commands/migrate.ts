@@ -8,7 +8,11 @@ export function registerMigrateCommand(program: Command): void {
     .description('apply database migrations (also done on every start)')
     .action(async () => {
       const config = loadConfig();
-      const database = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, poolMax: 2 });
+      const database = await openDatabase({
+        databaseUrl: config.DATABASE_URL,
+        dataDir: config.DATA_DIR,
+        poolMax: 2,
+      });
       try {
         await database.migrate();
         process.stdout.write(`Migrations applied (${database.engine}).\n`);

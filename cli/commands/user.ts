@@ -2,9 +2,16 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { ROLES } from '../../server/db/schema/index.ts';
 import { SYSTEM_ACTOR } from '../../server/modules/audit/audit.service.ts';
-import { createSetPasswordLink, createSetupLink, findOrCreateUser } from '../../server/modules/auth/auth.service.ts';
+import {
+  createSetPasswordLink,
+  createSetupLink,
+  findOrCreateUser,
+} from '../../server/modules/auth/auth.service.ts';
 import { createWorkspaceWithOwner } from '../../server/modules/workspaces/workspaces.service.ts';
-import { findWorkspace, upsertMembership } from '../../server/modules/workspaces/workspaces.repository.ts';
+import {
+  findWorkspace,
+  upsertMembership,
+} from '../../server/modules/workspaces/workspaces.repository.ts';
 import type { Db } from '../../server/db/client.ts';
 import type { CliContext } from '../context.ts';
 
@@ -39,17 +46,27 @@ export function registerUserCommand(program: Command, open: () => Promise<CliCon
         const { ctx } = cli;
         if (!input.email) {
           const link = await createSetupLink(ctx);
-          if (!link) throw new Error('Hearken already has users: pass --email to create another person.');
+          if (!link)
+            throw new Error('Hearken already has users: pass --email to create another person.');
           process.stdout.write(`Open this one-time link to create the first owner:\n  ${link}\n`);
           return;
         }
         const result = await ctx.db.transaction(async (tx) => {
           const db = tx as unknown as Db;
-          const { user, created } = await findOrCreateUser(db, { email: input.email!, name: input.name ?? input.email!.split('@')[0]! });
+          const { user, created } = await findOrCreateUser(db, {
+            email: input.email!,
+            name: input.name ?? input.email!.split('@')[0]!,
+          });
           let workspaceId = input.workspace;
-          if (workspaceId && !(await findWorkspace(db, workspaceId))) throw new Error(`No workspace ${workspaceId}`);
+          if (workspaceId && !(await findWorkspace(db, workspaceId)))
+            throw new Error(`No workspace ${workspaceId}`);
           if (!workspaceId) {
-            const workspace = await createWorkspaceWithOwner(db, input.workspaceName ?? `${user.name}'s workspace`, user.id, SYSTEM_ACTOR);
+            const workspace = await createWorkspaceWithOwner(
+              db,
+              input.workspaceName ?? `${user.name}'s workspace`,
+              user.id,
+              SYSTEM_ACTOR,
+            );
             workspaceId = workspace.id;
           } else {
             await upsertMembership(db, workspaceId, user.id, input.role);

@@ -10,7 +10,11 @@ export async function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -24,7 +28,12 @@ export interface RunningProcess {
 }
 
 /** `group: true` starts the command in its own process group, so stop() reaches its children too (npm → node). */
-export function startProcess(command: string, args: string[], env: Record<string, string>, group = false): RunningProcess {
+export function startProcess(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  group = false,
+): RunningProcess {
   const child = spawn(command, args, {
     cwd: REPO_ROOT,
     detached: group,
@@ -39,7 +48,9 @@ export function startProcess(command: string, args: string[], env: Record<string
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   return {
     child,
     output: () => output,
@@ -52,8 +63,17 @@ export function startProcess(command: string, args: string[], env: Record<string
             resolve(match);
           }
         };
-        const timer = setTimeout(() => (cleanup(), reject(new Error(`timed out waiting for ${pattern}; output:\n${output}`))), timeoutMs);
-        const onExit = () => (cleanup(), reject(new Error(`process exited before ${pattern}; output:\n${output}`)));
+        const timer = setTimeout(
+          () => (
+            cleanup(),
+            reject(new Error(`timed out waiting for ${pattern}; output:\n${output}`))
+          ),
+          timeoutMs,
+        );
+        const onExit = () => (
+          cleanup(),
+          reject(new Error(`process exited before ${pattern}; output:\n${output}`))
+        );
         const cleanup = () => {
           clearTimeout(timer);
           listeners.delete(check);

@@ -21,13 +21,22 @@ const envSchema = z.object({
   HEARKEN_ROLES: z
     .string()
     .default('api,worker,scheduler')
-    .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(roleSchema).min(1)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: booleanFromString.default(false),
   SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).default(24 * 14),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(24 * 14),
   SIGNIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
@@ -48,13 +57,17 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const env = parsed.data;
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
   const secureCookies =
-    env.SECURE_COOKIES === 'auto' ? publicUrl.startsWith('https://') : env.SECURE_COOKIES === 'true';
+    env.SECURE_COOKIES === 'auto'
+      ? publicUrl.startsWith('https://')
+      : env.SECURE_COOKIES === 'true';
   return { ...env, PUBLIC_URL: publicUrl, secureCookies };
 }
 

@@ -51,7 +51,8 @@ export function requirePrincipal(request: FastifyRequest): Principal {
 
 export function requireUserId(request: FastifyRequest): string {
   const principal = requirePrincipal(request);
-  if (!principal.userId) throw errors.forbidden('This action needs a signed-in person, not an API key.');
+  if (!principal.userId)
+    throw errors.forbidden('This action needs a signed-in person, not an API key.');
   return principal.userId;
 }
 

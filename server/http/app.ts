@@ -28,7 +28,10 @@ declare module 'fastify' {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  ctx: AppContext,
+  options: AppOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
     bodyLimit: ctx.config.BODY_LIMIT_BYTES,
@@ -79,17 +82,24 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     return { status: 'ready', engine: ctx.engine };
   });
 
-  await app.register((api, _opts, done) => {
-    registerApiRoutes(api, ctx);
-    done();
-  }, { prefix: '/api/v1' });
+  await app.register(
+    (api, _opts, done) => {
+      registerApiRoutes(api, ctx);
+      done();
+    },
+    { prefix: '/api/v1' },
+  );
 
   if (options.serveWeb) await registerWeb(app);
   app.setNotFoundHandler(async (request, reply) => {
     if (options.serveWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
       return reply.type('text/html').sendFile('index.html');
     }
-    return reply.status(404).send(toErrorBody(errors.notFound('route', `${request.method} ${request.url.split('?')[0]}`)));
+    return reply
+      .status(404)
+      .send(
+        toErrorBody(errors.notFound('route', `${request.method} ${request.url.split('?')[0]}`)),
+      );
   });
   return app;
 }

@@ -4,7 +4,14 @@ import { errors } from '../errors.ts';
 import { authenticateApiKey } from '../modules/api-keys/api-keys.service.ts';
 import { resolveSession } from '../modules/auth/auth.service.ts';
 import { roleOf } from '../modules/workspaces/workspaces.service.ts';
-import { checkCsrf, requirePrincipal, requireUserId, roleAtLeast, type Access, type Principal } from './access.ts';
+import {
+  checkCsrf,
+  requirePrincipal,
+  requireUserId,
+  roleAtLeast,
+  type Access,
+  type Principal,
+} from './access.ts';
 
 export const SESSION_COOKIE = 'hearken_session';
 
@@ -20,10 +27,15 @@ async function identify(ctx: AppContext, request: FastifyRequest): Promise<Princ
   const authorization = request.headers.authorization;
   if (authorization) {
     const [scheme, secret] = authorization.split(' ');
-    if (scheme?.toLowerCase() !== 'bearer' || !secret) throw errors.unauthenticated('Use "Authorization: Bearer <API key>".');
+    if (scheme?.toLowerCase() !== 'bearer' || !secret)
+      throw errors.unauthenticated('Use "Authorization: Bearer <API key>".');
     const key = await authenticateApiKey(ctx, secret);
     if (!key) throw errors.unauthenticated('Unknown or revoked API key.');
-    return { userId: null, apiKey: { id: key.id, workspaceId: key.workspaceId, role: key.role, name: key.name }, csrfToken: null };
+    return {
+      userId: null,
+      apiKey: { id: key.id, workspaceId: key.workspaceId, role: key.role, name: key.name },
+      csrfToken: null,
+    };
   }
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
@@ -45,7 +57,8 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext): Ap
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/v1')) return;
     const access = route.config?.access;
-    if (!access) throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
+    if (!access)
+      throw new Error(`Route ${route.method} ${route.url} does not declare config.access`);
     if (access === 'public' && !route.config?.rateLimit) {
       throw new Error(`Public route ${route.method} ${route.url} has no rate limit`);
     }
@@ -71,9 +84,12 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext): Ap
       return;
     }
     const workspaceId = (request.params as { workspaceId?: string }).workspaceId;
-    if (!workspaceId) throw new Error(`Route ${request.routeOptions.url} needs :workspaceId for role checks`);
+    if (!workspaceId)
+      throw new Error(`Route ${request.routeOptions.url} needs :workspaceId for role checks`);
     if (!UUID.test(workspaceId)) {
-      throw errors.invalid('The workspace id is not a UUID.', [{ path: 'params.workspaceId', message: 'must be a UUID' }]);
+      throw errors.invalid('The workspace id is not a UUID.', [
+        { path: 'params.workspaceId', message: 'must be a UUID' },
+      ]);
     }
     const role = principal.apiKey
       ? principal.apiKey.workspaceId === workspaceId
@@ -81,7 +97,8 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext): Ap
         : undefined
       : await roleOf(ctx, workspaceId, principal.userId ?? '');
     if (!role) throw errors.notFound('workspace', workspaceId);
-    if (!roleAtLeast(role, access)) throw errors.forbidden(`This needs the ${access} role or higher; you are ${role}.`);
+    if (!roleAtLeast(role, access))
+      throw errors.forbidden(`This needs the ${access} role or higher; you are ${role}.`);
     request.workspace = { workspaceId, role };
   });
   return routes;

@@ -40,7 +40,11 @@ export function normaliseError(error: FastifyError | Error): AppError {
     const code = (fastifyError.code && fastifyCodes[fastifyError.code]) ?? 'invalid_request';
     return new AppError(code, status, fastifyError.message);
   }
-  return new AppError('internal', 500, 'Something went wrong on our side; the request id is in the logs.');
+  return new AppError(
+    'internal',
+    500,
+    'Something went wrong on our side; the request id is in the logs.',
+  );
 }
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {

@@ -17,7 +17,11 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
       },
       components: {
         securitySchemes: {
-          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key created in Settings → API keys' },
+          apiKey: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API key created in Settings → API keys',
+          },
           session: { type: 'apiKey', in: 'cookie', name: 'hearken_session' },
         },
       },

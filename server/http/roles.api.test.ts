@@ -2,7 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ROLES, type Role } from '../db/schema/index.ts';
 import { describeEachEngine } from '../test/engines.ts';
-import { bearer, createTestWorkspace, sessionHeaders, type TestWorkspace } from '../test/fixtures.ts';
+import {
+  bearer,
+  createTestWorkspace,
+  sessionHeaders,
+  type TestWorkspace,
+} from '../test/fixtures.ts';
 import { fillUrl, routeKey, routeSamples } from '../test/route-samples.ts';
 import { roleAtLeast } from './access.ts';
 import { buildApp } from './app.ts';
@@ -45,14 +50,21 @@ describeEachEngine('roles', ({ ctx }) => {
   const workspaceRoutes = () => app.apiRoutes.filter((route) => route.url.includes(':workspaceId'));
 
   it('has an expected role for every workspace route', () => {
-    expect(workspaceRoutes().map(routeKey).filter((key) => !(key in leastRole))).toEqual([]);
+    expect(
+      workspaceRoutes()
+        .map(routeKey)
+        .filter((key) => !(key in leastRole)),
+    ).toEqual([]);
   });
 
   for (const credential of ['session', 'api key'] as const) {
     it(`allows each role exactly what the matrix says (${credential})`, async () => {
       const mismatches: string[] = [];
       for (const role of ROLES) {
-        const headers = credential === 'session' ? sessionHeaders(await workspace.member(role)) : bearer(await workspace.apiKey(role));
+        const headers =
+          credential === 'session'
+            ? sessionHeaders(await workspace.member(role))
+            : bearer(await workspace.apiKey(role));
         for (const route of workspaceRoutes()) {
           const sample = await routeSamples[routeKey(route)]!(ctx(), workspace);
           const response = await app.inject({
@@ -63,8 +75,13 @@ describeEachEngine('roles', ({ ctx }) => {
             ...(sample.body === undefined ? {} : { payload: sample.body as object }),
           });
           const allowed = roleAtLeast(role, leastRole[routeKey(route)]!);
-          const ok = allowed ? response.statusCode < 300 : response.statusCode === 403 && response.json().error.code === 'forbidden';
-          if (!ok) mismatches.push(`${role} ${routeKey(route)} -> ${response.statusCode} (expected ${allowed ? '2xx' : '403'})`);
+          const ok = allowed
+            ? response.statusCode < 300
+            : response.statusCode === 403 && response.json().error.code === 'forbidden';
+          if (!ok)
+            mismatches.push(
+              `${role} ${routeKey(route)} -> ${response.statusCode} (expected ${allowed ? '2xx' : '403'})`,
+            );
         }
       }
       expect(mismatches).toEqual([]);
@@ -73,7 +90,12 @@ describeEachEngine('roles', ({ ctx }) => {
 
   it('keeps people-only routes away from API keys', async () => {
     const headers = bearer(await workspace.apiKey('owner'));
-    const create = await app.inject({ method: 'POST', url: '/api/v1/workspaces', headers, payload: { name: 'By key' } });
+    const create = await app.inject({
+      method: 'POST',
+      url: '/api/v1/workspaces',
+      headers,
+      payload: { name: 'By key' },
+    });
     expect(create.statusCode).toBe(403);
     const list = await app.inject({ method: 'GET', url: '/api/v1/workspaces', headers });
     expect(list.statusCode).toBe(403);
@@ -82,17 +104,36 @@ describeEachEngine('roles', ({ ctx }) => {
   it('refuses an admin making an owner, and an admin key minting an owner key', async () => {
     const admin = await workspace.member('admin');
     const viewer = await workspace.member('viewer');
-    const promote = await app.inject({ method: 'PATCH', url: `/api/v1/workspaces/${workspace.id}/members/${viewer.id}`, headers: sessionHeaders(admin), payload: { role: 'owner' } });
+    const promote = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/workspaces/${workspace.id}/members/${viewer.id}`,
+      headers: sessionHeaders(admin),
+      payload: { role: 'owner' },
+    });
     expect(promote.statusCode).toBe(403);
-    const key = await app.inject({ method: 'POST', url: `/api/v1/workspaces/${workspace.id}/api-keys`, headers: bearer(await workspace.apiKey('admin')), payload: { name: 'escalate', role: 'owner' } });
+    const key = await app.inject({
+      method: 'POST',
+      url: `/api/v1/workspaces/${workspace.id}/api-keys`,
+      headers: bearer(await workspace.apiKey('admin')),
+      payload: { name: 'escalate', role: 'owner' },
+    });
     expect(key.statusCode).toBe(403);
   });
 
   it('never leaves a workspace without an owner', async () => {
     const solo = await createTestWorkspace(ctx(), 'Solo');
-    const demote = await app.inject({ method: 'PATCH', url: `/api/v1/workspaces/${solo.id}/members/${solo.owner.id}`, headers: sessionHeaders(solo.owner), payload: { role: 'admin' } });
+    const demote = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/workspaces/${solo.id}/members/${solo.owner.id}`,
+      headers: sessionHeaders(solo.owner),
+      payload: { role: 'admin' },
+    });
     expect(demote.statusCode).toBe(409);
-    const leave = await app.inject({ method: 'DELETE', url: `/api/v1/workspaces/${solo.id}/members/${solo.owner.id}`, headers: sessionHeaders(solo.owner) });
+    const leave = await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/workspaces/${solo.id}/members/${solo.owner.id}`,
+      headers: sessionHeaders(solo.owner),
+    });
     expect(leave.statusCode).toBe(409);
   });
 
@@ -100,12 +141,26 @@ describeEachEngine('roles', ({ ctx }) => {
     const secret = await workspace.apiKey('viewer');
     const before = await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(secret) });
     expect(before.statusCode).toBe(200);
-    const keys = await app.inject({ method: 'GET', url: `/api/v1/workspaces/${workspace.id}/api-keys`, headers: sessionHeaders(workspace.owner) });
-    const id = keys.json().items.find((item: { prefix: string }) => secret.startsWith(item.prefix)).id;
-    await app.inject({ method: 'DELETE', url: `/api/v1/workspaces/${workspace.id}/api-keys/${id}`, headers: sessionHeaders(workspace.owner) });
+    const keys = await app.inject({
+      method: 'GET',
+      url: `/api/v1/workspaces/${workspace.id}/api-keys`,
+      headers: sessionHeaders(workspace.owner),
+    });
+    const id = keys
+      .json()
+      .items.find((item: { prefix: string }) => secret.startsWith(item.prefix)).id;
+    await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/workspaces/${workspace.id}/api-keys/${id}`,
+      headers: sessionHeaders(workspace.owner),
+    });
     const after = await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(secret) });
     expect(after.statusCode).toBe(401);
-    const unknown = await app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer('hk_not-a-real-key') });
+    const unknown = await app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: bearer('hk_not-a-real-key'),
+    });
     expect(unknown.statusCode).toBe(401);
   });
 });

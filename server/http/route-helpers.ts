@@ -6,7 +6,10 @@ import type { NewSession } from '../modules/auth/auth.service.ts';
 import { SESSION_COOKIE } from './authenticate.ts';
 
 /** Per-client-address limit for a public route; `perMinute` defaults to PUBLIC_RATE_LIMIT_PER_MINUTE. */
-export function publicRateLimit(ctx: AppContext, perMinute = ctx.config.PUBLIC_RATE_LIMIT_PER_MINUTE): RateLimitOptions {
+export function publicRateLimit(
+  ctx: AppContext,
+  perMinute = ctx.config.PUBLIC_RATE_LIMIT_PER_MINUTE,
+): RateLimitOptions {
   return { max: perMinute, timeWindow: 60_000 };
 }
 
@@ -31,5 +34,10 @@ export function setSessionCookie(ctx: AppContext, reply: FastifyReply, session: 
 }
 
 export function clearSessionCookie(ctx: AppContext, reply: FastifyReply): void {
-  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: ctx.config.secureCookies });
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: ctx.config.secureCookies,
+  });
 }

@@ -15,7 +15,10 @@ export const errorBodySchema = z
 export const roleSchema = z.enum(ROLES);
 export const uuidSchema = z.uuid();
 export const workspaceParams = z.strictObject({ workspaceId: z.uuid() });
-export const emailSchema = z.email().max(254).transform((email) => email.trim());
+export const emailSchema = z
+  .email()
+  .max(254)
+  .transform((email) => email.trim());
 export const passwordSchema = z.string().min(10, 'must be at least 10 characters').max(200);
 export const nameSchema = z.string().trim().min(1).max(120);
 

@@ -1,7 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../test/engines.ts';
-import { bearer, createTestWorkspace, sessionHeaders, type TestWorkspace } from '../test/fixtures.ts';
+import {
+  bearer,
+  createTestWorkspace,
+  sessionHeaders,
+  type TestWorkspace,
+} from '../test/fixtures.ts';
 import { fillUrl, routeKey, routeSamples, routesWithoutWorkspace } from '../test/route-samples.ts';
 import { buildApp } from './app.ts';
 
@@ -41,8 +46,17 @@ describeEachEngine('tenancy', ({ ctx }) => {
     for (const route of app.apiRoutes.filter((r) => r.url.includes(':workspaceId'))) {
       const sample = await routeSamples[key(route)]!(ctx(), b);
       const url = fillUrl(route.url, { workspaceId: b.id, ...sample.params });
-      for (const [who, headers] of [['session', sessionHeaders(a.owner)], ['api key', bearer(aKey)]] as const) {
-        const response = await app.inject({ method: route.method as 'GET', url, headers, query: sample.query, ...(sample.body === undefined ? {} : { payload: sample.body as object }) });
+      for (const [who, headers] of [
+        ['session', sessionHeaders(a.owner)],
+        ['api key', bearer(aKey)],
+      ] as const) {
+        const response = await app.inject({
+          method: route.method as 'GET',
+          url,
+          headers,
+          query: sample.query,
+          ...(sample.body === undefined ? {} : { payload: sample.body as object }),
+        });
         if (response.statusCode !== 404 || response.json().error?.code !== 'not_found') {
           failures.push(`${who} ${key(route)} -> ${response.statusCode}`);
         }
@@ -53,13 +67,21 @@ describeEachEngine('tenancy', ({ ctx }) => {
 
   it("answers 404 when A names B's members, keys, invitations or jobs inside its own workspace", async () => {
     const failures: string[] = [];
-    const routesWithIds = app.apiRoutes.filter((r) => r.url.includes(':workspaceId') && /:(?!workspaceId)\w+/.test(r.url));
+    const routesWithIds = app.apiRoutes.filter(
+      (r) => r.url.includes(':workspaceId') && /:(?!workspaceId)\w+/.test(r.url),
+    );
     expect(routesWithIds.length).toBeGreaterThanOrEqual(5);
     for (const route of routesWithIds) {
       const sample = await routeSamples[key(route)]!(ctx(), b);
       const url = fillUrl(route.url, { ...sample.params, workspaceId: a.id });
-      const response = await app.inject({ method: route.method as 'GET', url, headers: sessionHeaders(a.owner), ...(sample.body === undefined ? {} : { payload: sample.body as object }) });
-      if (response.statusCode !== 404) failures.push(`${key(route)} -> ${response.statusCode} ${response.body}`);
+      const response = await app.inject({
+        method: route.method as 'GET',
+        url,
+        headers: sessionHeaders(a.owner),
+        ...(sample.body === undefined ? {} : { payload: sample.body as object }),
+      });
+      if (response.statusCode !== 404)
+        failures.push(`${key(route)} -> ${response.statusCode} ${response.body}`);
     }
     expect(failures).toEqual([]);
   });
@@ -67,11 +89,27 @@ describeEachEngine('tenancy', ({ ctx }) => {
   it("keeps B's data out of A's lists", async () => {
     await routeSamples['POST /api/v1/workspaces/:workspaceId/api-keys']!(ctx(), b);
     await b.apiKey('viewer');
-    const keys = await app.inject({ method: 'GET', url: `/api/v1/workspaces/${a.id}/api-keys`, headers: sessionHeaders(a.owner) });
-    expect(keys.json().items.map((item: { name: string }) => item.name)).not.toContain('viewer key');
-    const members = await app.inject({ method: 'GET', url: `/api/v1/workspaces/${a.id}/members`, headers: sessionHeaders(a.owner) });
-    expect(members.json().items.map((item: { userId: string }) => item.userId)).not.toContain(b.owner.id);
-    const mine = await app.inject({ method: 'GET', url: '/api/v1/workspaces', headers: sessionHeaders(a.owner) });
+    const keys = await app.inject({
+      method: 'GET',
+      url: `/api/v1/workspaces/${a.id}/api-keys`,
+      headers: sessionHeaders(a.owner),
+    });
+    expect(keys.json().items.map((item: { name: string }) => item.name)).not.toContain(
+      'viewer key',
+    );
+    const members = await app.inject({
+      method: 'GET',
+      url: `/api/v1/workspaces/${a.id}/members`,
+      headers: sessionHeaders(a.owner),
+    });
+    expect(members.json().items.map((item: { userId: string }) => item.userId)).not.toContain(
+      b.owner.id,
+    );
+    const mine = await app.inject({
+      method: 'GET',
+      url: '/api/v1/workspaces',
+      headers: sessionHeaders(a.owner),
+    });
     expect(mine.json().items.map((item: { id: string }) => item.id)).toEqual([a.id]);
   });
 });

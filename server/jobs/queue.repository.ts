@@ -35,7 +35,9 @@ const jobColumns = sql`id::int AS "id", workspace_id AS "workspaceId", name, pay
 export async function insertJobs(db: Db, jobs: NewJob[]): Promise<number[]> {
   if (jobs.length === 0) return [];
   const values = jobs.map(
-    (job) => sql`(${job.workspaceId ?? null}::uuid, ${job.name}, ${JSON.stringify(job.payload ?? {})}::jsonb,
+    (
+      job,
+    ) => sql`(${job.workspaceId ?? null}::uuid, ${job.name}, ${JSON.stringify(job.payload ?? {})}::jsonb,
       ${job.maxAttempts ?? 5}, ${(job.runAt ?? new Date()).toISOString()}::timestamptz, ${job.uniqueKey ?? null})`,
   );
   const rows = await queryRows<{ id: number }>(
@@ -135,7 +137,12 @@ function toJobRow(row: RawJobRow): JobRow {
   };
 }
 
-export async function listWorkspaceJobs(db: Db, workspaceId: string, state: JobState | undefined, limit: number) {
+export async function listWorkspaceJobs(
+  db: Db,
+  workspaceId: string,
+  state: JobState | undefined,
+  limit: number,
+) {
   const rows = await queryRows<RawJobRow>(
     db,
     sql`SELECT ${rowColumns} FROM jobs
@@ -166,7 +173,9 @@ export async function countJobsByState(db: Db, workspaceId: string) {
     db,
     sql`SELECT state, count(*)::int AS count FROM jobs WHERE workspace_id = ${workspaceId} GROUP BY state`,
   );
-  return Object.fromEntries(rows.map((row) => [row.state, row.count])) as Partial<Record<JobState, number>>;
+  return Object.fromEntries(rows.map((row) => [row.state, row.count])) as Partial<
+    Record<JobState, number>
+  >;
 }
 
 /** Removes finished jobs older than the retention; dead jobs stay until someone looks at them. */

@@ -4,6 +4,10 @@ import { cleanJobsJob, cleanSessionsJob, systemSchedules } from '../modules/syst
 import { demoSeedJob } from '../modules/demo/demo.jobs.ts';
 
 /** Every job type the workers know. A module adds its jobs here. */
-export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [cleanSessionsJob, cleanJobsJob, demoSeedJob];
+export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
+  cleanSessionsJob,
+  cleanJobsJob,
+  demoSeedJob,
+];
 
 export const allSchedules: Schedule[] = [...systemSchedules];

@@ -63,7 +63,13 @@ export class Scheduler {
   /** Enqueues every due slot once; returns the number of jobs enqueued. */
   async tick(now = new Date()): Promise<number> {
     return this.db.transaction(async (tx) => {
-      const due = await queryRows<{ name: string; cron: string; jobName: string; payload: unknown; nextRunAt: string | Date }>(
+      const due = await queryRows<{
+        name: string;
+        cron: string;
+        jobName: string;
+        payload: unknown;
+        nextRunAt: string | Date;
+      }>(
         tx as unknown as Db,
         sql`SELECT name, cron, job_name AS "jobName", payload, next_run_at AS "nextRunAt"
             FROM job_schedules WHERE next_run_at <= ${now.toISOString()}::timestamptz
@@ -72,7 +78,11 @@ export class Scheduler {
       for (const schedule of due) {
         const slot = new Date(schedule.nextRunAt);
         await insertJobs(tx as unknown as Db, [
-          { name: schedule.jobName, payload: schedule.payload, uniqueKey: `schedule:${schedule.name}:${slot.toISOString()}` },
+          {
+            name: schedule.jobName,
+            payload: schedule.payload,
+            uniqueKey: `schedule:${schedule.name}:${slot.toISOString()}`,
+          },
         ]);
         // Skip missed slots after downtime: one catch-up run, then the next future slot.
         await tx.execute(

@@ -14,8 +14,17 @@ afterEach(async () => {
   await Promise.all(workers.splice(0).map((worker) => worker.stop(1000)));
 });
 
-function startWorker(ctx: { db: Parameters<typeof insertJobs>[0] }, jobs: ReadonlyArray<JobDefinition<unknown>>, leaseMs = 60_000) {
-  const worker = new Worker(ctx.db, createRegistry(jobs), { concurrency: 4, pollMs: 20, leaseMs, log });
+function startWorker(
+  ctx: { db: Parameters<typeof insertJobs>[0] },
+  jobs: ReadonlyArray<JobDefinition<unknown>>,
+  leaseMs = 60_000,
+) {
+  const worker = new Worker(ctx.db, createRegistry(jobs), {
+    concurrency: 4,
+    pollMs: 20,
+    leaseMs,
+    log,
+  });
   workers.push(worker);
   worker.start();
   return worker;
@@ -84,15 +93,24 @@ describeEachEngine('job worker', ({ ctx }) => {
   });
 
   it('dead-letters a job whose payload does not match its schema, and one with no handler', async () => {
-    const typed = defineJob({ name: uniqueName('test.typed'), payload: z.object({ n: z.number() }), maxAttempts: 1, async handler() {} });
+    const typed = defineJob({
+      name: uniqueName('test.typed'),
+      payload: z.object({ n: z.number() }),
+      maxAttempts: 1,
+      async handler() {},
+    });
     const [bad, orphan] = await insertJobs(ctx().db, [
       { name: typed.name, payload: { n: 'not a number' }, maxAttempts: 1 },
       { name: uniqueName('test.nobody-handles-this'), maxAttempts: 5 },
     ]);
     startWorker(ctx(), [typed]);
-    const badJob = await waitFor(async () => ((await findJob(ctx().db, bad!))?.state === 'dead' ? findJob(ctx().db, bad!) : undefined));
+    const badJob = await waitFor(async () =>
+      (await findJob(ctx().db, bad!))?.state === 'dead' ? findJob(ctx().db, bad!) : undefined,
+    );
     expect(badJob?.lastError).toMatch(/number/);
-    const orphanJob = await waitFor(async () => ((await findJob(ctx().db, orphan!))?.state === 'dead' ? findJob(ctx().db, orphan!) : undefined));
+    const orphanJob = await waitFor(async () =>
+      (await findJob(ctx().db, orphan!))?.state === 'dead' ? findJob(ctx().db, orphan!) : undefined,
+    );
     expect(orphanJob?.lastError).toMatch(/No handler/);
     expect(orphanJob?.attempts).toBe(1);
   });
@@ -107,13 +125,21 @@ describeEachEngine('job worker', ({ ctx }) => {
 
   it('picks up a job again when the worker that held it stopped renewing its lease', async () => {
     let runs = 0;
-    const job = defineJob({ name: uniqueName('test.orphaned'), payload: z.object({}), async handler() { runs += 1; } });
+    const job = defineJob({
+      name: uniqueName('test.orphaned'),
+      payload: z.object({}),
+      async handler() {
+        runs += 1;
+      },
+    });
     const [id] = await insertJobs(ctx().db, [{ name: job.name }]);
     // A worker that claims and then vanishes (as after SIGKILL): it never completes or renews.
     const claimed = await claimJobs(ctx().db, 'vanished-worker', 1000, 300);
     expect(claimed.map((row) => row.id)).toContain(id);
     startWorker(ctx(), [job]);
-    const done = await waitFor(async () => ((await findJob(ctx().db, id!))?.state === 'done' ? findJob(ctx().db, id!) : undefined));
+    const done = await waitFor(async () =>
+      (await findJob(ctx().db, id!))?.state === 'done' ? findJob(ctx().db, id!) : undefined,
+    );
     expect(runs).toBe(1);
     expect(done?.attempts).toBe(2);
   });
@@ -157,7 +183,10 @@ describeEachEngine('job worker', ({ ctx }) => {
         seen.set(i, (seen.get(i) ?? 0) + 1);
       },
     });
-    await insertJobs(ctx().db, Array.from({ length: 500 }, (_, i) => ({ name: counting.name, payload: { i } })));
+    await insertJobs(
+      ctx().db,
+      Array.from({ length: 500 }, (_, i) => ({ name: counting.name, payload: { i } })),
+    );
     const a = startWorker(ctx(), [counting]);
     const b = startWorker(ctx(), [counting]);
     await waitFor(async () => (seen.size === 500 ? true : undefined), 30_000);

@@ -47,11 +47,14 @@ export class Worker {
   start(): void {
     if (this.loop) return;
     this.loop = this.run();
-    this.heartbeat = setInterval(() => {
-      extendLeases(this.db, [...this.running.keys()], this.id, this.options.leaseMs).catch((error) =>
-        this.options.log.warn({ err: error }, 'could not extend job leases'),
-      );
-    }, Math.max(250, Math.floor(this.options.leaseMs / 3)));
+    this.heartbeat = setInterval(
+      () => {
+        extendLeases(this.db, [...this.running.keys()], this.id, this.options.leaseMs).catch(
+          (error) => this.options.log.warn({ err: error }, 'could not extend job leases'),
+        );
+      },
+      Math.max(250, Math.floor(this.options.leaseMs / 3)),
+    );
     this.heartbeat.unref();
   }
 
@@ -93,7 +96,8 @@ export class Worker {
         for (const job of claimed) this.execute(job);
       }
       // A full batch suggests more work is waiting: go straight back unless every slot is busy.
-      if (claimed.length === free && free > 0 && this.running.size < this.options.concurrency) continue;
+      if (claimed.length === free && free > 0 && this.running.size < this.options.concurrency)
+        continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.options.pollMs);
         this.wake = () => {
@@ -115,7 +119,11 @@ export class Worker {
   }
 
   private async handle(job: ClaimedJob, signal: AbortSignal): Promise<void> {
-    const log = this.options.log.child({ jobId: job.id, job: job.name, workspaceId: job.workspaceId });
+    const log = this.options.log.child({
+      jobId: job.id,
+      job: job.name,
+      workspaceId: job.workspaceId,
+    });
     const definition = this.registry.get(job.name);
     try {
       if (!definition) throw new Error(`No handler is registered for job "${job.name}"`);
@@ -139,7 +147,10 @@ export class Worker {
       const retryInMs = outOfAttempts
         ? null
         : (definition.backoffMs ?? exponentialBackoff)(job.attempts);
-      log[outOfAttempts ? 'error' : 'warn']({ err: error, attempt: job.attempts }, outOfAttempts ? 'job dead-lettered' : 'job failed; will retry');
+      log[outOfAttempts ? 'error' : 'warn'](
+        { err: error, attempt: job.attempts },
+        outOfAttempts ? 'job dead-lettered' : 'job failed; will retry',
+      );
       await failJob(this.db, job.id, this.id, message, retryInMs).catch((failError) =>
         log.error({ err: failError }, 'could not record job failure'),
       );

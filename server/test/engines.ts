@@ -19,7 +19,10 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 
 /** A migrated database: a fresh in-memory PGlite, or the shared test PostgreSQL (a private database per run, migrated once in global setup). */
 export async function openTestDatabase(engine: Engine): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: engine === 'postgres' ? testPostgresUrl() : undefined, poolMax: 5 });
+  const database = await openDatabase({
+    databaseUrl: engine === 'postgres' ? testPostgresUrl() : undefined,
+    poolMax: 5,
+  });
   if (engine === 'pglite') await database.migrate();
   return database;
 }

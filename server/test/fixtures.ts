@@ -38,9 +38,17 @@ export interface TestWorkspace {
 }
 
 /** A fresh workspace with an owner; every test makes its own so tests never see each other's data. */
-export async function createTestWorkspace(ctx: AppContext, name = 'Test Co'): Promise<TestWorkspace> {
+export async function createTestWorkspace(
+  ctx: AppContext,
+  name = 'Test Co',
+): Promise<TestWorkspace> {
   const owner = await createTestUser(ctx, 'Olive Owner');
-  const workspace = await createWorkspaceWithOwner(ctx.db as Db, `${name} ${randomUUID().slice(0, 8)}`, owner.id, SYSTEM_ACTOR);
+  const workspace = await createWorkspaceWithOwner(
+    ctx.db as Db,
+    `${name} ${randomUUID().slice(0, 8)}`,
+    owner.id,
+    SYSTEM_ACTOR,
+  );
   const members = new Map<Role, Promise<TestUser>>([['owner', Promise.resolve(owner)]]);
   return {
     id: workspace.id,
@@ -57,7 +65,13 @@ export async function createTestWorkspace(ctx: AppContext, name = 'Test Co'): Pr
       return member;
     },
     async apiKey(role) {
-      const { secret } = await createApiKey(ctx, workspace.id, { name: `${role} key`, role }, SYSTEM_ACTOR, 'owner');
+      const { secret } = await createApiKey(
+        ctx,
+        workspace.id,
+        { name: `${role} key`, role },
+        SYSTEM_ACTOR,
+        'owner',
+      );
       return secret;
     },
   };

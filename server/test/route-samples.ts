@@ -38,24 +38,46 @@ export const routeSamples: Record<string, SampleFactory> = {
     params: { userId: await freshMember(ctx, ws) },
     body: { role: 'agent' },
   }),
-  'DELETE /api/v1/workspaces/:workspaceId/members/:userId': async (ctx, ws) => ({ params: { userId: await freshMember(ctx, ws) } }),
+  'DELETE /api/v1/workspaces/:workspaceId/members/:userId': async (ctx, ws) => ({
+    params: { userId: await freshMember(ctx, ws) },
+  }),
   'GET /api/v1/workspaces/:workspaceId/invitations': none,
-  'POST /api/v1/workspaces/:workspaceId/invitations': async () => ({ body: { email: `invitee-${randomUUID()}@example.test`, role: 'viewer' } }),
+  'POST /api/v1/workspaces/:workspaceId/invitations': async () => ({
+    body: { email: `invitee-${randomUUID()}@example.test`, role: 'viewer' },
+  }),
   'DELETE /api/v1/workspaces/:workspaceId/invitations/:invitationId': async (ctx, ws) => {
-    const { invitation } = await inviteMember(ctx, ws.id, { email: `x-${randomUUID()}@example.test`, role: 'viewer' }, SYSTEM_ACTOR, 'owner');
+    const { invitation } = await inviteMember(
+      ctx,
+      ws.id,
+      { email: `x-${randomUUID()}@example.test`, role: 'viewer' },
+      SYSTEM_ACTOR,
+      'owner',
+    );
     return { params: { invitationId: invitation.id } };
   },
   'GET /api/v1/workspaces/:workspaceId/api-keys': none,
-  'POST /api/v1/workspaces/:workspaceId/api-keys': async () => ({ body: { name: 'sample key', role: 'viewer' } }),
+  'POST /api/v1/workspaces/:workspaceId/api-keys': async () => ({
+    body: { name: 'sample key', role: 'viewer' },
+  }),
   'DELETE /api/v1/workspaces/:workspaceId/api-keys/:keyId': async (ctx, ws) => {
-    const { apiKey } = await createApiKey(ctx, ws.id, { name: 'to revoke', role: 'viewer' }, SYSTEM_ACTOR, 'owner');
+    const { apiKey } = await createApiKey(
+      ctx,
+      ws.id,
+      { name: 'to revoke', role: 'viewer' },
+      SYSTEM_ACTOR,
+      'owner',
+    );
     return { params: { keyId: apiKey.id } };
   },
   'GET /api/v1/workspaces/:workspaceId/audit-log': async () => ({ query: { limit: '5' } }),
   'GET /api/v1/workspaces/:workspaceId/jobs': async () => ({ query: { state: 'dead' } }),
   'POST /api/v1/workspaces/:workspaceId/jobs/:jobId/retry': async (ctx, ws) => {
-    const [id] = await insertJobs(ctx.db, [{ name: 'sample.dead', workspaceId: ws.id, runAt: new Date(Date.now() + 3600_000) }]);
-    await ctx.db.execute(`UPDATE jobs SET state = 'dead', last_error = 'sample' WHERE id = ${Number(id)}`);
+    const [id] = await insertJobs(ctx.db, [
+      { name: 'sample.dead', workspaceId: ws.id, runAt: new Date(Date.now() + 3600_000) },
+    ]);
+    await ctx.db.execute(
+      `UPDATE jobs SET state = 'dead', last_error = 'sample' WHERE id = ${Number(id)}`,
+    );
     return { params: { jobId: String(id) } };
   },
   'GET /api/v1/workspaces/:workspaceId/overview': none,

@@ -14,7 +14,16 @@ import { workspaces } from './workspaces.ts';
  * The customer side of the model, as far as the foundation needs it: touchpoints, accounts,
  * contacts and normalised feedback. Listening posts and raw items arrive with their own issue.
  */
-export const CHANNELS = ['survey', 'widget', 'email', 'call', 'forum', 'social', 'import', 'api'] as const;
+export const CHANNELS = [
+  'survey',
+  'widget',
+  'email',
+  'call',
+  'forum',
+  'social',
+  'import',
+  'api',
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const SCORE_TYPES = ['nps', 'csat', 'ces'] as const;
 export const ACCOUNT_TIERS = ['strategic', 'standard', 'small'] as const;

@@ -25,7 +25,10 @@ export const jobs = pgTable(
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     workspaceId: uuid('workspace_id'),
     name: text('name').notNull(),
-    payload: jsonb('payload').$type<unknown>().notNull().default(sql`'{}'::jsonb`),
+    payload: jsonb('payload')
+      .$type<unknown>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     state: text('state', { enum: JOB_STATES }).notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     maxAttempts: integer('max_attempts').notNull().default(5),
@@ -39,8 +42,12 @@ export const jobs = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (table) => [
-    index('jobs_claim_idx').on(table.runAt).where(sql`state = 'queued'`),
-    index('jobs_lease_idx').on(table.lockedUntil).where(sql`state = 'running'`),
+    index('jobs_claim_idx')
+      .on(table.runAt)
+      .where(sql`state = 'queued'`),
+    index('jobs_lease_idx')
+      .on(table.lockedUntil)
+      .where(sql`state = 'running'`),
     index('jobs_workspace_state_idx').on(table.workspaceId, table.state),
     uniqueIndex('jobs_unique_key').on(table.uniqueKey),
   ],
@@ -51,7 +58,10 @@ export const jobSchedules = pgTable('job_schedules', {
   name: text('name').primaryKey(),
   cron: text('cron').notNull(),
   jobName: text('job_name').notNull(),
-  payload: jsonb('payload').$type<unknown>().notNull().default(sql`'{}'::jsonb`),
+  payload: jsonb('payload')
+    .$type<unknown>()
+    .notNull()
+    .default(sql`'{}'::jsonb`),
   nextRunAt: timestamp('next_run_at', { withTimezone: true }).notNull(),
   lastRunAt: timestamp('last_run_at', { withTimezone: true }),
 });

@@ -99,7 +99,10 @@ export const auditLog = pgTable(
     targetType: text('target_type'),
     targetId: text('target_id'),
     ip: text('ip'),
-    details: jsonb('details').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    details: jsonb('details')
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
   },
   (table) => [
     primaryKey({ columns: [table.workspaceId, table.id] }),

@@ -63,7 +63,12 @@ export async function findActiveKeyByHash(db: Db, keyHash: string) {
 }
 
 /** Writes last-used at most once a minute per key, so a busy key does not write on every call. */
-export async function touchApiKey(db: Db, workspaceId: string, id: string, now: Date): Promise<void> {
+export async function touchApiKey(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  now: Date,
+): Promise<void> {
   const staleBefore = new Date(now.getTime() - 60_000);
   await db
     .update(apiKeys)

@@ -33,10 +33,17 @@ export async function createApiKey(
     keyHash: hashToken(secret),
     createdBy: actor.userId,
   });
-  await recordAudit(ctx.db, workspaceId, actor, 'api_key.created', { type: 'api_key', id }, {
-    name: input.name,
-    role: input.role,
-  });
+  await recordAudit(
+    ctx.db,
+    workspaceId,
+    actor,
+    'api_key.created',
+    { type: 'api_key', id },
+    {
+      name: input.name,
+      role: input.role,
+    },
+  );
   const apiKey = await repo.findApiKey(ctx.db, workspaceId, id);
   if (!apiKey) throw errors.notFound('API key', id);
   return { apiKey, secret };

@@ -22,7 +22,12 @@ export function listAuditEntries(db: Db, workspaceId: string, limit: number, bef
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorUserId))
-    .where(and(eq(auditLog.workspaceId, workspaceId), before === undefined ? undefined : lt(auditLog.id, before)))
+    .where(
+      and(
+        eq(auditLog.workspaceId, workspaceId),
+        before === undefined ? undefined : lt(auditLog.id, before),
+      ),
+    )
     .orderBy(desc(auditLog.id))
     .limit(limit);
 }

@@ -20,17 +20,30 @@ const entrySchema = z
   .meta({ id: 'AuditEntry' });
 
 export function auditRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.withTypeProvider<ZodTypeProvider>().get('/workspaces/:workspaceId/audit-log', {
-    config: { access: 'admin' },
-    schema: {
-      tags: ['audit'],
-      summary: 'Sign-ins, role changes, keys and exports, newest first',
-      params: workspaceParams,
-      querystring: z.strictObject({
-        limit: z.coerce.number().int().min(1).max(200).default(50),
-        before: z.coerce.number().int().min(1).optional(),
-      }),
-      response: { 200: z.object({ items: z.array(entrySchema), nextBefore: z.number().nullable() }), ...errorReplies },
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/workspaces/:workspaceId/audit-log',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['audit'],
+        summary: 'Sign-ins, role changes, keys and exports, newest first',
+        params: workspaceParams,
+        querystring: z.strictObject({
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          before: z.coerce.number().int().min(1).optional(),
+        }),
+        response: {
+          200: z.object({ items: z.array(entrySchema), nextBefore: z.number().nullable() }),
+          ...errorReplies,
+        },
+      },
     },
-  }, async (request) => auditPage(ctx.db, requireWorkspace(request).workspaceId, request.query.limit, request.query.before));
+    async (request) =>
+      auditPage(
+        ctx.db,
+        requireWorkspace(request).workspaceId,
+        request.query.limit,
+        request.query.before,
+      ),
+  );
 }

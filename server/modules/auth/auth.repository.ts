@@ -73,7 +73,12 @@ export async function deleteExpiredSessions(db: Db): Promise<number> {
 
 export async function insertOneTimeToken(
   db: Db,
-  token: { tokenHash: string; purpose: OneTimeTokenRow['purpose']; userId: string | null; expiresAt: Date },
+  token: {
+    tokenHash: string;
+    purpose: OneTimeTokenRow['purpose'];
+    userId: string | null;
+    expiresAt: Date;
+  },
 ): Promise<void> {
   await db.insert(oneTimeTokens).values(token);
 }

@@ -18,7 +18,11 @@ export interface NewSession {
   expiresAt: Date;
 }
 
-export async function createSession(ctx: AppContext, userId: string, db: Db = ctx.db): Promise<NewSession> {
+export async function createSession(
+  ctx: AppContext,
+  userId: string,
+  db: Db = ctx.db,
+): Promise<NewSession> {
   const token = newToken();
   const csrfToken = newToken();
   const expiresAt = new Date(Date.now() + ctx.config.SESSION_TTL_HOURS * 3600_000);
@@ -38,7 +42,12 @@ export async function signOut(ctx: AppContext, token: string): Promise<void> {
 async function auditSignIn(ctx: AppContext, userId: string, ip: string | null, succeeded: boolean) {
   const actor: Actor = { userId, apiKeyId: null, ip };
   for (const workspace of await listUserWorkspaces(ctx.db, userId)) {
-    await recordAudit(ctx.db, workspace.id, actor, succeeded ? 'auth.sign_in' : 'auth.sign_in_failed');
+    await recordAudit(
+      ctx.db,
+      workspace.id,
+      actor,
+      succeeded ? 'auth.sign_in' : 'auth.sign_in_failed',
+    );
   }
 }
 
@@ -127,7 +136,12 @@ export async function completeSetup(ctx: AppContext, input: SetupInput, ip: stri
   return result;
 }
 
-export async function setPasswordWithToken(ctx: AppContext, token: string, password: string, ip: string | null) {
+export async function setPasswordWithToken(
+  ctx: AppContext,
+  token: string,
+  password: string,
+  ip: string | null,
+) {
   const passwordHash = await hashPassword(password);
   return ctx.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
@@ -151,7 +165,10 @@ export async function findOrCreateUser(
   const existing = await repo.findUserByEmail(db, input.email);
   if (existing) return { user: existing, created: false };
   const passwordHash = input.password ? await hashPassword(input.password) : null;
-  return { user: await repo.insertUser(db, { email: input.email, name: input.name, passwordHash }), created: true };
+  return {
+    user: await repo.insertUser(db, { email: input.email, name: input.name, passwordHash }),
+    created: true,
+  };
 }
 
 export async function getUser(ctx: AppContext, userId: string) {

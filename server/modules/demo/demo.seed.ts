@@ -52,7 +52,10 @@ export async function seedDemo(
     await repo.lockWorkspaceSeeding(txDb, workspaceId);
     if (await repo.workspaceHasFeedback(txDb, workspaceId)) return { ...NOTHING };
     let done = 0;
-    const inBatches = async <Row>(rows: Row[], insert: (db: Db, batch: Row[]) => Promise<number>) => {
+    const inBatches = async <Row>(
+      rows: Row[],
+      insert: (db: Db, batch: Row[]) => Promise<number>,
+    ) => {
       let inserted = 0;
       for (let index = 0; index < rows.length; index += BATCH_SIZE) {
         const batch = rows.slice(index, index + BATCH_SIZE);

@@ -100,97 +100,175 @@ interface Topic {
 }
 
 export const TOPICS: readonly Topic[] = [
-  { key: 'staff_praise', sentiment: 'positive', weight: 5, touchpoints: ['support', 'onboarding', 'delivery', 'renewal', 'billing'], templates: [
-    '{staff} in {team} was brilliant.',
-    '{staff} from {team} sorted our problem in one call. Could not have asked for more.',
-    'Huge thanks to {staff} in {team}, who stayed late to get our {integration} sync working.',
-    '{staff} was patient and clear, and actually followed up the next day as promised.',
-    'Shout-out to {staff} ({team}). Knows the product inside out.',
-    'Every time we get {staff} on the line, the issue is fixed before the call ends.',
-  ] },
-  { key: 'testimonial', sentiment: 'positive', weight: 5, touchpoints: ['usage', 'renewal', 'purchase'], templates: [
-    'The platform has cut our month-end reporting from three days to a morning.',
-    'We rolled it out to {seats} people and nobody needed training. That never happens.',
-    'Best decision we made this year. The {module} alone pays for the licence.',
-    'Our operations team lives in the dashboard now. Clean, fast, and it just works.',
-    'Already recommended you to two other teams in our group.',
-    'Solid product, honest pricing, and a team that listens.',
-    'We evaluated {competitor} last year and stayed with you. No regrets.',
-  ] },
-  { key: 'smooth_start', sentiment: 'positive', weight: 2, touchpoints: ['onboarding', 'purchase', 'delivery'], templates: [
-    'Onboarding was smooth: kickoff on Monday, live by Friday.',
-    'The set-up checklist made it easy to get SSO and all our users in on day one.',
-    'Importing our historical data took minutes, not the weeks we had planned for.',
-    'Buying was easy: clear pricing, a quick quote and no pushy sales calls.',
-    'The {integration} connector went live exactly on the agreed date. Impressive.',
-  ] },
-  { key: 'onboarding_confusion', sentiment: 'negative', weight: 3, touchpoints: ['onboarding'], templates: [
-    'The onboarding checklist jumps to integrations before we even had SSO working, so we were stuck for a week.',
-    'Nobody told us who our onboarding contact was. We found out from an automated email.',
-    "The set-up guide and the actual screens don't match any more; half the steps have moved.",
-    'Three different people asked us for the same CSV during onboarding.',
-    'Onboarding felt rushed. One kickoff call and then we were on our own.',
-  ] },
-  { key: 'delivery_delay', sentiment: 'negative', weight: 4, touchpoints: ['delivery'], templates: [
-    'Implementation slipped by {weeks} weeks and nobody told us until the go-live date.',
-    'The {integration} connector was promised for the end of the month. We are still waiting.',
-    "Go-live has moved three times now. Our board is asking questions I can't answer.",
-    'We planned training around the delivery date you gave us, and then it slipped again.',
-    'The project plan looked great on paper, but the implementation team was clearly overbooked.',
-  ] },
-  { key: 'billing_error', sentiment: 'negative', weight: 3, touchpoints: ['billing'], templates: [
-    'We were charged twice for the {month} invoice and it took {days} days to get a refund.',
-    'Our card was billed twice this month. Please fix this and tell us why it happened.',
-    'The invoice still shows the old seat count even though we downgraded in {month}.',
-    'Finance flagged a duplicate payment again. Second time this quarter.',
-    "Our VAT number is missing from the invoices, so our accounts team can't process them.",
-  ] },
-  { key: 'slow_support', sentiment: 'negative', weight: 3, touchpoints: ['support'], templates: [
-    'Support took {days} days to reply to a ticket marked urgent.',
-    "Every ticket starts with 'have you tried clearing your cache'. We have.",
-    "The chat says 'typically replies in minutes'; we waited two hours.",
-    'The ticket was closed as solved without anyone checking with us.',
-  ] },
-  { key: 'product_issues', sentiment: 'negative', weight: 3, touchpoints: ['usage'], templates: [
-    'The dashboard takes ages to load since the last update.',
-    'Exports to Excel time out for anything over a few thousand rows.',
-    'The mobile app logs us out every single day.',
-    "Search doesn't find records I know exist. Very frustrating.",
-    'Saw the same error three times this week when saving a report.',
-  ] },
-  { key: 'price', sentiment: 'negative', weight: 2, touchpoints: ['renewal', 'purchase', 'cancellation'], templates: [
-    'The price rise at renewal was steep and came with no warning.',
-    'Hard to justify the cost to our CFO when we only use half the modules.',
-    'The quote took two weeks and three reminders to arrive.',
-    'Per-seat pricing punishes us for rolling it out more widely.',
-  ] },
-  { key: 'competitor', sentiment: 'negative', weight: 2, touchpoints: ['renewal', 'cancellation', 'usage'], templates: [
-    "We're looking at {competitor} because their reporting is more flexible.",
-    '{competitor} offered us the same features for 30% less. Give us a reason to stay.',
-    'Honestly considering {competitor} at renewal unless the {integration} issues get fixed.',
-    'We moved two teams to {competitor} already; the rest will follow if nothing changes.',
-  ] },
-  { key: 'leaving', sentiment: 'negative', weight: 1, touchpoints: ['cancellation'], templates: [
-    "We're cancelling: the team never really adopted it.",
-    'Leaving because we merged with a company that already uses {competitor}.',
-    'Cancelling after {weeks} weeks of waiting for the {integration} connector.',
-    'Budget cut, nothing personal, but we have to cancel. The product itself was fine.',
-  ] },
-  { key: 'mixed', sentiment: 'neutral', weight: 4, touchpoints: ['usage', 'support', 'billing', 'renewal'], templates: [
-    'Love the app but support took {days} days to get back to us.',
-    "Great product, shame about the invoicing. Fix billing and you'd get a 10 from me.",
-    'The new dashboard is much better, but the mobile app still logs us out.',
-    'Features are strong; performance on big reports is not. The yearly view takes over a minute.',
-    'Good value overall. The {module} is excellent, the rest feels a bit dated.',
-    'Does what we need. It would be a 9 if the {integration} sync were reliable.',
-  ] },
-  { key: 'feature_request', sentiment: 'neutral', weight: 4, touchpoints: ['usage', 'renewal', 'onboarding'], templates: [
-    'Would love {feature}.',
-    "Any plans for {feature}? It's the one thing our team keeps asking for.",
-    'Please add {feature}. We currently work around it with spreadsheets.',
-    "If you shipped {feature}, we'd roll this out to the whole company.",
-    '{feature} would save us hours every week.',
-  ] },
+  {
+    key: 'staff_praise',
+    sentiment: 'positive',
+    weight: 5,
+    touchpoints: ['support', 'onboarding', 'delivery', 'renewal', 'billing'],
+    templates: [
+      '{staff} in {team} was brilliant.',
+      '{staff} from {team} sorted our problem in one call. Could not have asked for more.',
+      'Huge thanks to {staff} in {team}, who stayed late to get our {integration} sync working.',
+      '{staff} was patient and clear, and actually followed up the next day as promised.',
+      'Shout-out to {staff} ({team}). Knows the product inside out.',
+      'Every time we get {staff} on the line, the issue is fixed before the call ends.',
+    ],
+  },
+  {
+    key: 'testimonial',
+    sentiment: 'positive',
+    weight: 5,
+    touchpoints: ['usage', 'renewal', 'purchase'],
+    templates: [
+      'The platform has cut our month-end reporting from three days to a morning.',
+      'We rolled it out to {seats} people and nobody needed training. That never happens.',
+      'Best decision we made this year. The {module} alone pays for the licence.',
+      'Our operations team lives in the dashboard now. Clean, fast, and it just works.',
+      'Already recommended you to two other teams in our group.',
+      'Solid product, honest pricing, and a team that listens.',
+      'We evaluated {competitor} last year and stayed with you. No regrets.',
+    ],
+  },
+  {
+    key: 'smooth_start',
+    sentiment: 'positive',
+    weight: 2,
+    touchpoints: ['onboarding', 'purchase', 'delivery'],
+    templates: [
+      'Onboarding was smooth: kickoff on Monday, live by Friday.',
+      'The set-up checklist made it easy to get SSO and all our users in on day one.',
+      'Importing our historical data took minutes, not the weeks we had planned for.',
+      'Buying was easy: clear pricing, a quick quote and no pushy sales calls.',
+      'The {integration} connector went live exactly on the agreed date. Impressive.',
+    ],
+  },
+  {
+    key: 'onboarding_confusion',
+    sentiment: 'negative',
+    weight: 3,
+    touchpoints: ['onboarding'],
+    templates: [
+      'The onboarding checklist jumps to integrations before we even had SSO working, so we were stuck for a week.',
+      'Nobody told us who our onboarding contact was. We found out from an automated email.',
+      "The set-up guide and the actual screens don't match any more; half the steps have moved.",
+      'Three different people asked us for the same CSV during onboarding.',
+      'Onboarding felt rushed. One kickoff call and then we were on our own.',
+    ],
+  },
+  {
+    key: 'delivery_delay',
+    sentiment: 'negative',
+    weight: 4,
+    touchpoints: ['delivery'],
+    templates: [
+      'Implementation slipped by {weeks} weeks and nobody told us until the go-live date.',
+      'The {integration} connector was promised for the end of the month. We are still waiting.',
+      "Go-live has moved three times now. Our board is asking questions I can't answer.",
+      'We planned training around the delivery date you gave us, and then it slipped again.',
+      'The project plan looked great on paper, but the implementation team was clearly overbooked.',
+    ],
+  },
+  {
+    key: 'billing_error',
+    sentiment: 'negative',
+    weight: 3,
+    touchpoints: ['billing'],
+    templates: [
+      'We were charged twice for the {month} invoice and it took {days} days to get a refund.',
+      'Our card was billed twice this month. Please fix this and tell us why it happened.',
+      'The invoice still shows the old seat count even though we downgraded in {month}.',
+      'Finance flagged a duplicate payment again. Second time this quarter.',
+      "Our VAT number is missing from the invoices, so our accounts team can't process them.",
+    ],
+  },
+  {
+    key: 'slow_support',
+    sentiment: 'negative',
+    weight: 3,
+    touchpoints: ['support'],
+    templates: [
+      'Support took {days} days to reply to a ticket marked urgent.',
+      "Every ticket starts with 'have you tried clearing your cache'. We have.",
+      "The chat says 'typically replies in minutes'; we waited two hours.",
+      'The ticket was closed as solved without anyone checking with us.',
+    ],
+  },
+  {
+    key: 'product_issues',
+    sentiment: 'negative',
+    weight: 3,
+    touchpoints: ['usage'],
+    templates: [
+      'The dashboard takes ages to load since the last update.',
+      'Exports to Excel time out for anything over a few thousand rows.',
+      'The mobile app logs us out every single day.',
+      "Search doesn't find records I know exist. Very frustrating.",
+      'Saw the same error three times this week when saving a report.',
+    ],
+  },
+  {
+    key: 'price',
+    sentiment: 'negative',
+    weight: 2,
+    touchpoints: ['renewal', 'purchase', 'cancellation'],
+    templates: [
+      'The price rise at renewal was steep and came with no warning.',
+      'Hard to justify the cost to our CFO when we only use half the modules.',
+      'The quote took two weeks and three reminders to arrive.',
+      'Per-seat pricing punishes us for rolling it out more widely.',
+    ],
+  },
+  {
+    key: 'competitor',
+    sentiment: 'negative',
+    weight: 2,
+    touchpoints: ['renewal', 'cancellation', 'usage'],
+    templates: [
+      "We're looking at {competitor} because their reporting is more flexible.",
+      '{competitor} offered us the same features for 30% less. Give us a reason to stay.',
+      'Honestly considering {competitor} at renewal unless the {integration} issues get fixed.',
+      'We moved two teams to {competitor} already; the rest will follow if nothing changes.',
+    ],
+  },
+  {
+    key: 'leaving',
+    sentiment: 'negative',
+    weight: 1,
+    touchpoints: ['cancellation'],
+    templates: [
+      "We're cancelling: the team never really adopted it.",
+      'Leaving because we merged with a company that already uses {competitor}.',
+      'Cancelling after {weeks} weeks of waiting for the {integration} connector.',
+      'Budget cut, nothing personal, but we have to cancel. The product itself was fine.',
+    ],
+  },
+  {
+    key: 'mixed',
+    sentiment: 'neutral',
+    weight: 4,
+    touchpoints: ['usage', 'support', 'billing', 'renewal'],
+    templates: [
+      'Love the app but support took {days} days to get back to us.',
+      "Great product, shame about the invoicing. Fix billing and you'd get a 10 from me.",
+      'The new dashboard is much better, but the mobile app still logs us out.',
+      'Features are strong; performance on big reports is not. The yearly view takes over a minute.',
+      'Good value overall. The {module} is excellent, the rest feels a bit dated.',
+      'Does what we need. It would be a 9 if the {integration} sync were reliable.',
+    ],
+  },
+  {
+    key: 'feature_request',
+    sentiment: 'neutral',
+    weight: 4,
+    touchpoints: ['usage', 'renewal', 'onboarding'],
+    templates: [
+      'Would love {feature}.',
+      "Any plans for {feature}? It's the one thing our team keeps asking for.",
+      'Please add {feature}. We currently work around it with spreadsheets.',
+      "If you shipped {feature}, we'd roll this out to the whole company.",
+      '{feature} would save us hours every week.',
+    ],
+  },
 ];
 
 const OPENERS: Record<Sentiment, readonly string[]> = {
@@ -201,7 +279,11 @@ const OPENERS: Record<Sentiment, readonly string[]> = {
 const CLOSERS: Record<Sentiment, readonly string[]> = {
   positive: [' Keep it up!', ' Thanks again.', ' Five stars from our whole team.'],
   neutral: [' Thanks for listening.', ' Happy to jump on a call to explain.'],
-  negative: [' Please sort this out.', ' Not what we expect at this price.', ' We need a proper answer.'],
+  negative: [
+    ' Please sort this out.',
+    ' Not what we expect at this price.',
+    ' We need a proper answer.',
+  ],
 };
 
 export interface CommentInput {
@@ -244,9 +326,15 @@ function fill(random: Random, template: string, touchpoint: TouchpointKey): stri
 }
 
 /** Picks a topic for a sentiment; `boost` multiplies the weight of named topics (incidents). */
-export function pickTopic(random: Random, sentiment: Sentiment, boost: Record<string, number> = {}) {
+export function pickTopic(
+  random: Random,
+  sentiment: Sentiment,
+  boost: Record<string, number> = {},
+) {
   const candidates = TOPICS.filter((topic) => topic.sentiment === sentiment);
-  return random.weighted(candidates.map((topic) => [topic, topic.weight * (boost[topic.key] ?? 1)] as const));
+  return random.weighted(
+    candidates.map((topic) => [topic, topic.weight * (boost[topic.key] ?? 1)] as const),
+  );
 }
 
 /** One comment, shaped a little by the channel it arrived through. */

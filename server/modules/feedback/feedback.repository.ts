@@ -117,7 +117,10 @@ export function listFeedback(db: Db, workspaceId: string, limit: number, after?:
     )
     .leftJoin(
       touchpoints,
-      and(eq(touchpoints.workspaceId, feedback.workspaceId), eq(touchpoints.id, feedback.touchpointId)),
+      and(
+        eq(touchpoints.workspaceId, feedback.workspaceId),
+        eq(touchpoints.id, feedback.touchpointId),
+      ),
     )
     .where(and(eq(feedback.workspaceId, workspaceId), before))
     .orderBy(desc(feedback.receivedAt), desc(feedback.id))

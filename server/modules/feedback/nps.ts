@@ -23,7 +23,8 @@ export type NpsBucket = 'promoter' | 'passive' | 'detractor';
 
 /** 9–10 promote, 7–8 are passive, 0–6 detract. */
 export function npsBucket(score: number): NpsBucket {
-  if (!Number.isInteger(score) || score < 0 || score > 10) throw new RangeError(`not an NPS score: ${score}`);
+  if (!Number.isInteger(score) || score < 0 || score > 10)
+    throw new RangeError(`not an NPS score: ${score}`);
   return score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor';
 }
 

@@ -24,7 +24,13 @@ export function listOpenInvitations(db: Db, workspaceId: string) {
   return db
     .select(publicColumns)
     .from(invitations)
-    .where(and(eq(invitations.workspaceId, workspaceId), isNull(invitations.revokedAt), isNull(invitations.acceptedAt)))
+    .where(
+      and(
+        eq(invitations.workspaceId, workspaceId),
+        isNull(invitations.revokedAt),
+        isNull(invitations.acceptedAt),
+      ),
+    )
     .orderBy(desc(invitations.createdAt));
 }
 
@@ -70,7 +76,13 @@ export async function markAccepted(db: Db, workspaceId: string, id: string): Pro
   const rows = await db
     .update(invitations)
     .set({ acceptedAt: new Date() })
-    .where(and(eq(invitations.workspaceId, workspaceId), eq(invitations.id, id), isNull(invitations.acceptedAt)))
+    .where(
+      and(
+        eq(invitations.workspaceId, workspaceId),
+        eq(invitations.id, id),
+        isNull(invitations.acceptedAt),
+      ),
+    )
     .returning({ id: invitations.id });
   return rows.length === 1;
 }

@@ -23,10 +23,13 @@ export async function inviteMember(
   actor: Actor,
   actorRole: Role,
 ) {
-  if (!roleAtLeast(actorRole, input.role)) throw errors.forbidden('You cannot invite someone above your own role.');
+  if (!roleAtLeast(actorRole, input.role))
+    throw errors.forbidden('You cannot invite someone above your own role.');
   const existing = await findUserByEmail(ctx.db, input.email);
   if (existing && (await findMembershipRole(ctx.db, workspaceId, existing.id))) {
-    throw errors.conflict(`${input.email} is already a member of this workspace.`, [{ path: 'body.email', message: 'is already a member' }]);
+    throw errors.conflict(`${input.email} is already a member of this workspace.`, [
+      { path: 'body.email', message: 'is already a member' },
+    ]);
   }
   const token = newToken();
   const invitation = await repo.insertInvitation(ctx.db, {
@@ -37,28 +40,47 @@ export async function inviteMember(
     invitedBy: actor.userId,
     expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
   });
-  await recordAudit(ctx.db, workspaceId, actor, 'invitation.created', { type: 'invitation', id: invitation.id }, {
-    email: input.email,
-    role: input.role,
-  });
+  await recordAudit(
+    ctx.db,
+    workspaceId,
+    actor,
+    'invitation.created',
+    { type: 'invitation', id: invitation.id },
+    {
+      email: input.email,
+      role: input.role,
+    },
+  );
   return { invitation, link: `${ctx.config.PUBLIC_URL}/invite?token=${token}` };
 }
 
-export async function revokeInvitation(ctx: AppContext, workspaceId: string, id: string, actor: Actor) {
-  if (!(await repo.revokeInvitation(ctx.db, workspaceId, id))) throw errors.notFound('invitation', id);
+export async function revokeInvitation(
+  ctx: AppContext,
+  workspaceId: string,
+  id: string,
+  actor: Actor,
+) {
+  if (!(await repo.revokeInvitation(ctx.db, workspaceId, id)))
+    throw errors.notFound('invitation', id);
   await recordAudit(ctx.db, workspaceId, actor, 'invitation.revoked', { type: 'invitation', id });
 }
 
 async function usableInvitation(db: Db, token: string) {
   const invitation = await repo.findUsableInvitation(db, hashToken(token));
-  if (!invitation) throw errors.notFound('invitation (it may have been used, revoked or have expired)');
+  if (!invitation)
+    throw errors.notFound('invitation (it may have been used, revoked or have expired)');
   return invitation;
 }
 
 export async function inspectInvitation(ctx: AppContext, token: string) {
   const invitation = await usableInvitation(ctx.db, token);
   const hasAccount = Boolean(await findUserByEmail(ctx.db, invitation.email));
-  return { workspaceName: invitation.workspaceName, email: invitation.email, role: invitation.role, hasAccount };
+  return {
+    workspaceName: invitation.workspaceName,
+    email: invitation.email,
+    role: invitation.role,
+    hasAccount,
+  };
 }
 
 /**
@@ -68,7 +90,11 @@ export async function inspectInvitation(ctx: AppContext, token: string) {
 export async function acceptInvitation(
   ctx: AppContext,
   token: string,
-  input: { signedInUserId: string | null; name?: string | undefined; password?: string | undefined },
+  input: {
+    signedInUserId: string | null;
+    name?: string | undefined;
+    password?: string | undefined;
+  },
   ip: string | null,
 ) {
   return ctx.db.transaction(async (tx) => {
@@ -77,7 +103,9 @@ export async function acceptInvitation(
     const existing = await findUserByEmail(db, invitation.email);
     let userId: string;
     if (existing) {
-      const signedIn = input.signedInUserId ? await findUserById(db, input.signedInUserId) : undefined;
+      const signedIn = input.signedInUserId
+        ? await findUserById(db, input.signedInUserId)
+        : undefined;
       if (signedIn?.id !== existing.id) {
         throw errors.unauthenticated(`Sign in as ${invitation.email} to accept this invitation.`);
       }
@@ -89,17 +117,29 @@ export async function acceptInvitation(
           ...(input.password ? [] : [{ path: 'body.password', message: 'is required' }]),
         ]);
       }
-      userId = (await findOrCreateUser(db, { email: invitation.email, name: input.name, password: input.password }))
-        .user.id;
+      userId = (
+        await findOrCreateUser(db, {
+          email: invitation.email,
+          name: input.name,
+          password: input.password,
+        })
+      ).user.id;
     }
     if (!(await repo.markAccepted(db, invitation.workspaceId, invitation.id))) {
       throw errors.notFound('invitation (it may have been used, revoked or have expired)');
     }
     await upsertMembership(db, invitation.workspaceId, userId, invitation.role);
     const actor: Actor = { userId, apiKeyId: null, ip };
-    await recordAudit(db, invitation.workspaceId, actor, 'invitation.accepted', { type: 'invitation', id: invitation.id }, {
-      role: invitation.role,
-    });
+    await recordAudit(
+      db,
+      invitation.workspaceId,
+      actor,
+      'invitation.accepted',
+      { type: 'invitation', id: invitation.id },
+      {
+        role: invitation.role,
+      },
+    );
     const session = existing ? null : await createSession(ctx, userId, db);
     return { workspaceId: invitation.workspaceId, userId, session };
   });

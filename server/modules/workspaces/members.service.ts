@@ -14,9 +14,16 @@ export function listMembers(ctx: AppContext, workspaceId: string) {
  * Owners are the only ones who can make or unmake owners, and a workspace always keeps at least
  * one owner, so nobody can lock everyone out by accident.
  */
-async function guardOwnerChange(db: Db, workspaceId: string, actorRole: Role, current: Role, next: Role | null) {
+async function guardOwnerChange(
+  db: Db,
+  workspaceId: string,
+  actorRole: Role,
+  current: Role,
+  next: Role | null,
+) {
   const touchesOwner = current === 'owner' || next === 'owner';
-  if (touchesOwner && actorRole !== 'owner') throw errors.forbidden('Only an owner can change owners.');
+  if (touchesOwner && actorRole !== 'owner')
+    throw errors.forbidden('Only an owner can change owners.');
   if (current === 'owner' && next !== 'owner' && (await repo.countOwners(db, workspaceId)) <= 1) {
     throw errors.conflict('A workspace needs at least one owner; make someone else owner first.');
   }
@@ -41,24 +48,50 @@ export async function changeMemberRole(
     const previous = await currentRole(db, workspaceId, userId);
     await guardOwnerChange(db, workspaceId, actorRole, previous, role);
     await repo.setMemberRole(db, workspaceId, userId, role);
-    await recordAudit(db, workspaceId, actor, 'member.role_changed', { type: 'user', id: userId }, {
-      from: previous,
-      to: role,
-    });
+    await recordAudit(
+      db,
+      workspaceId,
+      actor,
+      'member.role_changed',
+      { type: 'user', id: userId },
+      {
+        from: previous,
+        to: role,
+      },
+    );
     const member = (await repo.listMembers(db, workspaceId)).find((row) => row.userId === userId);
     if (!member) throw errors.notFound('member', userId);
     return member;
   });
 }
 
-export async function removeMember(ctx: AppContext, workspaceId: string, userId: string, actor: Actor, actorRole: Role) {
+export async function removeMember(
+  ctx: AppContext,
+  workspaceId: string,
+  userId: string,
+  actor: Actor,
+  actorRole: Role,
+) {
   await ctx.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
     const previous = await currentRole(db, workspaceId, userId);
     const leavingThemselves = actor.userId === userId;
     if (!leavingThemselves && !roleAtLeast(actorRole, 'admin')) throw errors.forbidden();
-    await guardOwnerChange(db, workspaceId, leavingThemselves && previous === 'owner' ? 'owner' : actorRole, previous, null);
+    await guardOwnerChange(
+      db,
+      workspaceId,
+      leavingThemselves && previous === 'owner' ? 'owner' : actorRole,
+      previous,
+      null,
+    );
     await repo.deleteMember(db, workspaceId, userId);
-    await recordAudit(db, workspaceId, actor, 'member.removed', { type: 'user', id: userId }, { role: previous });
+    await recordAudit(
+      db,
+      workspaceId,
+      actor,
+      'member.removed',
+      { type: 'user', id: userId },
+      { role: previous },
+    );
   });
 }

@@ -4,13 +4,20 @@ import { memberships, users, workspaces, type Role } from '../../db/schema/index
 
 export type WorkspaceRow = typeof workspaces.$inferSelect;
 
-export async function insertWorkspace(db: Db, name: string, timezone = 'UTC'): Promise<WorkspaceRow> {
+export async function insertWorkspace(
+  db: Db,
+  name: string,
+  timezone = 'UTC',
+): Promise<WorkspaceRow> {
   const [row] = await db.insert(workspaces).values({ name, timezone }).returning();
   if (!row) throw new Error('insert returned no workspace');
   return row;
 }
 
-export async function findWorkspace(db: Db, workspaceId: string): Promise<WorkspaceRow | undefined> {
+export async function findWorkspace(
+  db: Db,
+  workspaceId: string,
+): Promise<WorkspaceRow | undefined> {
   const [row] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId));
   return row;
 }
@@ -20,20 +27,33 @@ export async function updateWorkspace(
   workspaceId: string,
   changes: { name?: string | undefined; timezone?: string | undefined },
 ): Promise<WorkspaceRow | undefined> {
-  const [row] = await db.update(workspaces).set(changes).where(eq(workspaces.id, workspaceId)).returning();
+  const [row] = await db
+    .update(workspaces)
+    .set(changes)
+    .where(eq(workspaces.id, workspaceId))
+    .returning();
   return row;
 }
 
 export function listUserWorkspaces(db: Db, userId: string) {
   return db
-    .select({ id: workspaces.id, name: workspaces.name, timezone: workspaces.timezone, role: memberships.role })
+    .select({
+      id: workspaces.id,
+      name: workspaces.name,
+      timezone: workspaces.timezone,
+      role: memberships.role,
+    })
     .from(memberships)
     .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
     .where(eq(memberships.userId, userId))
     .orderBy(asc(workspaces.createdAt));
 }
 
-export async function findMembershipRole(db: Db, workspaceId: string, userId: string): Promise<Role | undefined> {
+export async function findMembershipRole(
+  db: Db,
+  workspaceId: string,
+  userId: string,
+): Promise<Role | undefined> {
   const [row] = await db
     .select({ role: memberships.role })
     .from(memberships)
@@ -41,7 +61,12 @@ export async function findMembershipRole(db: Db, workspaceId: string, userId: st
   return row?.role;
 }
 
-export async function upsertMembership(db: Db, workspaceId: string, userId: string, role: Role): Promise<void> {
+export async function upsertMembership(
+  db: Db,
+  workspaceId: string,
+  userId: string,
+  role: Role,
+): Promise<void> {
   await db
     .insert(memberships)
     .values({ workspaceId, userId, role })
@@ -63,7 +88,12 @@ export function listMembers(db: Db, workspaceId: string) {
     .orderBy(asc(memberships.createdAt));
 }
 
-export async function setMemberRole(db: Db, workspaceId: string, userId: string, role: Role): Promise<boolean> {
+export async function setMemberRole(
+  db: Db,
+  workspaceId: string,
+  userId: string,
+  role: Role,
+): Promise<boolean> {
   const rows = await db
     .update(memberships)
     .set({ role })

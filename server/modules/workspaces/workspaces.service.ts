@@ -4,15 +4,29 @@ import { errors } from '../../errors.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import * as repo from './workspaces.repository.ts';
 
-export async function createWorkspaceWithOwner(db: Db, name: string, ownerUserId: string, actor: Actor) {
+export async function createWorkspaceWithOwner(
+  db: Db,
+  name: string,
+  ownerUserId: string,
+  actor: Actor,
+) {
   const workspace = await repo.insertWorkspace(db, name);
   await repo.upsertMembership(db, workspace.id, ownerUserId, 'owner');
-  await recordAudit(db, workspace.id, actor, 'workspace.created', { type: 'workspace', id: workspace.id });
+  await recordAudit(db, workspace.id, actor, 'workspace.created', {
+    type: 'workspace',
+    id: workspace.id,
+  });
   return { ...workspace, role: 'owner' as const };
 }
 
-export async function createWorkspace(ctx: AppContext, name: string, actor: Actor & { userId: string }) {
-  return ctx.db.transaction((tx) => createWorkspaceWithOwner(tx as unknown as Db, name, actor.userId, actor));
+export async function createWorkspace(
+  ctx: AppContext,
+  name: string,
+  actor: Actor & { userId: string },
+) {
+  return ctx.db.transaction((tx) =>
+    createWorkspaceWithOwner(tx as unknown as Db, name, actor.userId, actor),
+  );
 }
 
 export function listWorkspacesOf(ctx: AppContext, userId: string) {
@@ -41,11 +55,20 @@ export async function updateWorkspaceSettings(
   actor: Actor,
 ) {
   if (changes.timezone !== undefined && !isValidTimeZone(changes.timezone)) {
-    throw errors.invalid('Unknown time zone.', [{ path: 'body.timezone', message: 'is not an IANA time zone' }]);
+    throw errors.invalid('Unknown time zone.', [
+      { path: 'body.timezone', message: 'is not an IANA time zone' },
+    ]);
   }
   const workspace = await repo.updateWorkspace(ctx.db, workspaceId, changes);
   if (!workspace) throw errors.notFound('workspace', workspaceId);
-  await recordAudit(ctx.db, workspaceId, actor, 'workspace.updated', { type: 'workspace', id: workspaceId }, changes);
+  await recordAudit(
+    ctx.db,
+    workspaceId,
+    actor,
+    'workspace.updated',
+    { type: 'workspace', id: workspaceId },
+    changes,
+  );
   return workspace;
 }
 
