@@ -69,7 +69,7 @@ const HOURS = Array.from(
 const INCIDENT = { from: 0.4, to: 0.48 };
 
 export function demoPeriod(now: Date): { start: Date; end: Date } {
-  // The 2nd of the month, so the first month stays whole in time zones west of UTC.
+  // From the 2nd, so even west of UTC no item falls in a 19th month.
   const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (DEMO_MONTHS - 1), 2));
   return { start, end: now };
 }

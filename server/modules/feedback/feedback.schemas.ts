@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { CHANNELS, SCORE_TYPES } from '../../db/schema/index.ts';
+
+export const npsMonthSchema = z
+  .object({
+    month: z.string().describe('YYYY-MM in the workspace time zone'),
+    responses: z.number().int(),
+    promoters: z.number().int(),
+    passives: z.number().int(),
+    detractors: z.number().int(),
+    nps: z.number().describe('% promoters − % detractors, one decimal'),
+    ciLow: z.number().describe('95 % confidence interval, lower bound'),
+    ciHigh: z.number().describe('95 % confidence interval, upper bound'),
+  })
+  .meta({ id: 'NpsMonth' });
+
+export const overviewSchema = z
+  .object({
+    feedbackCount: z.number().int(),
+    contactCount: z.number().int(),
+    accountCount: z.number().int(),
+    touchpointCount: z.number().int(),
+    npsByMonth: z.array(npsMonthSchema).describe('Months with NPS answers, oldest first, last 18'),
+    byChannel: z.array(z.object({ channel: z.string(), count: z.number().int() })),
+    jobs: z.object({ queued: z.number().int(), running: z.number().int(), dead: z.number().int() }),
+    demoSeeding: z.boolean().describe('Demo data is still being created'),
+  })
+  .meta({ id: 'Overview' });
+
+export const feedbackItemSchema = z
+  .object({
+    id: z.uuid(),
+    channel: z.enum(CHANNELS),
+    scoreType: z.enum(SCORE_TYPES).nullable(),
+    score: z.number().int().nullable(),
+    text: z.string(),
+    receivedAt: z.date(),
+    contactName: z.string().nullable(),
+    accountName: z.string().nullable(),
+    touchpointName: z.string().nullable(),
+  })
+  .meta({ id: 'FeedbackItem' });
+
+export const feedbackQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().min(1).max(200).optional().describe('nextCursor from the previous page'),
+});
+
+export const feedbackPageSchema = z.object({
+  items: z.array(feedbackItemSchema),
+  nextCursor: z.string().nullable(),
+});

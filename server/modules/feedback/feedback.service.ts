@@ -1,0 +1,60 @@
+import type { AppContext } from '../../context.ts';
+import { errors } from '../../errors.ts';
+import * as repo from './feedback.repository.ts';
+import { npsSummary } from './nps.ts';
+
+/** The dashboard's NPS chart covers this many months, the current one included. */
+export const OVERVIEW_MONTHS = 18;
+
+/** Counts, NPS by month (in the workspace's time zone), channels and queue health on one screen. */
+export async function getOverview(ctx: AppContext, workspaceId: string) {
+  const totals = await repo.countTotals(ctx.db, workspaceId);
+  const months = await repo.npsByMonth(ctx.db, workspaceId, OVERVIEW_MONTHS);
+  const byChannel = await repo.countByChannel(ctx.db, workspaceId);
+  const { demoSeeding, ...jobs } = await repo.summariseJobs(ctx.db, workspaceId);
+  return {
+    ...totals,
+    npsByMonth: months.map((row) => ({ ...row, ...npsSummary(row) })),
+    byChannel,
+    jobs,
+    demoSeeding,
+  };
+}
+
+const CURSOR = /^(-?\d{1,17}):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** Cursors are opaque to clients: base64url of "<received_at in µs>:<id>". */
+export function encodeCursor(position: repo.FeedbackPosition): string {
+  return Buffer.from(`${position.receivedAtMicros}:${position.id}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): repo.FeedbackPosition {
+  const match = /^[A-Za-z0-9_-]+$/.test(cursor)
+    ? CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8'))
+    : null;
+  if (!match?.[1] || !match[2]) {
+    throw errors.invalid('The cursor is not valid.', [
+      { path: 'querystring.cursor', message: 'use the nextCursor of a previous page' },
+    ]);
+  }
+  return { receivedAtMicros: match[1], id: match[2] };
+}
+
+/** Feedback newest first, in pages that stay stable while new feedback arrives. */
+export async function listFeedbackPage(
+  ctx: AppContext,
+  workspaceId: string,
+  query: { limit: number; cursor?: string | undefined },
+) {
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  const rows = await repo.listFeedback(ctx.db, workspaceId, query.limit, after);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ receivedAtMicros: _position, ...item }) => item),
+    nextCursor:
+      rows.length > query.limit && last
+        ? encodeCursor({ receivedAtMicros: last.receivedAtMicros, id: last.id })
+        : null,
+  };
+}
