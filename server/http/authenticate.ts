@@ -100,6 +100,8 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext): Ap
     if (!roleAtLeast(role, access))
       throw errors.forbidden(`This needs the ${access} role or higher; you are ${role}.`);
     request.workspace = { workspaceId, role };
+    // Every later log line of this request says which tenant it concerns.
+    request.log = request.log.child({ workspaceId });
   });
   return routes;
 }

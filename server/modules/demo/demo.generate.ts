@@ -1,6 +1,11 @@
 import { Faker, base, en } from '@faker-js/faker';
 import type { Channel } from '../../db/schema/index.ts';
-import type { NewAccount, NewContact, NewFeedback, NewTouchpoint } from './demo.repository.ts';
+import type {
+  NewAccount,
+  NewContact,
+  NewFeedback,
+  NewTouchpoint,
+} from '../feedback/feedback.service.ts';
 import {
   composeComment,
   pickTopic,

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { generateDemoData } from './demo.generate.ts';
+import { customerRows } from '../feedback/feedback.service.ts';
 import * as repo from './demo.repository.ts';
 
 export interface SeedDemoOptions {
@@ -66,10 +67,10 @@ export async function seedDemo(
       return inserted;
     };
     // Parents before children: contacts refer to accounts, feedback to all three.
-    const touchpoints = await inBatches(data.touchpoints, repo.insertTouchpoints);
-    const accounts = await inBatches(data.accounts, repo.insertAccounts);
-    const contacts = await inBatches(data.contacts, repo.insertContacts);
-    const feedback = await inBatches(data.feedback, repo.insertFeedback);
+    const touchpoints = await inBatches(data.touchpoints, customerRows.insertTouchpoints);
+    const accounts = await inBatches(data.accounts, customerRows.insertAccounts);
+    const contacts = await inBatches(data.contacts, customerRows.insertContacts);
+    const feedback = await inBatches(data.feedback, customerRows.insertFeedback);
     return { touchpoints, accounts, contacts, feedback };
   });
 }

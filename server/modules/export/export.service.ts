@@ -4,6 +4,7 @@ import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import { listMembers } from '../workspaces/members.service.ts';
 import { getWorkspace } from '../workspaces/workspaces.service.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportHeader } from './export.schemas.ts';
+import { countCustomerRows } from '../feedback/feedback.service.ts';
 import * as repo from './export.repository.ts';
 
 export { importWorkspace, type ImportResult, type ImportProgress } from './import.service.ts';
@@ -54,8 +55,8 @@ export async function exportFileName(ctx: AppContext, workspaceId: string, now =
 
 /** How many data lines an export of the workspace will have, for progress bars. */
 export async function countExportRows(ctx: AppContext, workspaceId: string): Promise<number> {
-  const counts = await repo.countRows(ctx.db, workspaceId);
-  return counts.touchpoint + counts.account + counts.contact + counts.feedback;
+  const counts = await countCustomerRows(ctx, workspaceId);
+  return counts.touchpointCount + counts.accountCount + counts.contactCount + counts.feedbackCount;
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   type ExportHeader,
   type ImportedType,
 } from './export.schemas.ts';
-import * as repo from './export.repository.ts';
+import { customerRows } from '../feedback/feedback.service.ts';
 
 export interface ImportResult {
   imported: Record<ImportedType, number>;
@@ -41,10 +41,10 @@ const API_KEY_SKIPPED = 'API keys are not imported; create new keys in the works
 type Pending = { line: number; row: { id: string } & Record<string, unknown> };
 type Insert = (db: Db, rows: never[]) => Promise<number>;
 const inserts: Record<ImportedType, Insert> = {
-  touchpoint: repo.insertTouchpoints as Insert,
-  account: repo.insertAccounts as Insert,
-  contact: repo.insertContacts as Insert,
-  feedback: repo.insertFeedback as Insert,
+  touchpoint: customerRows.insertTouchpoints as Insert,
+  account: customerRows.insertAccounts as Insert,
+  contact: customerRows.insertContacts as Insert,
+  feedback: customerRows.insertFeedback as Insert,
 };
 const parentsOf: Record<ImportedType, string> = {
   touchpoint: '',

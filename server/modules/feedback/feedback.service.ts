@@ -3,6 +3,20 @@ import { errors } from '../../errors.ts';
 import * as repo from './feedback.repository.ts';
 import { npsSummary } from './nps.ts';
 
+/** Bulk inserts of touchpoints, accounts, contacts and feedback, for seeding and import. */
+export * as customerRows from './customer-rows.repository.ts';
+export type {
+  NewAccount,
+  NewContact,
+  NewFeedback,
+  NewTouchpoint,
+} from './customer-rows.repository.ts';
+
+/** How many touchpoints, accounts, contacts and feedback items the workspace has. */
+export function countCustomerRows(ctx: AppContext, workspaceId: string) {
+  return repo.countTotals(ctx.db, workspaceId);
+}
+
 /** The dashboard's NPS chart covers this many months, the current one included. */
 export const OVERVIEW_MONTHS = 18;
 
