@@ -35,6 +35,8 @@ const leastRole: Record<string, Role> = {
   'GET /api/v1/workspaces/:workspaceId/overview': 'viewer',
   'GET /api/v1/workspaces/:workspaceId/feedback': 'viewer',
   'GET /api/v1/workspaces/:workspaceId/export': 'admin',
+  'GET /api/v1/workspaces/:workspaceId/contacts/:contactId/personal-data': 'admin',
+  'DELETE /api/v1/workspaces/:workspaceId/contacts/:contactId/personal-data': 'admin',
 };
 
 describeEachEngine('roles', ({ ctx }) => {

@@ -2,7 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.ts';
 import { apiKeysRoutes } from '../modules/api-keys/api-keys.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { accountRoutes } from '../modules/auth/account.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { contactsRoutes } from '../modules/contacts/contacts.routes.ts';
 import { exportRoutes } from '../modules/export/export.routes.ts';
 import { feedbackRoutes } from '../modules/feedback/feedback.routes.ts';
 import { invitationsRoutes } from '../modules/invitations/invitations.routes.ts';
@@ -19,4 +21,6 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   jobsRoutes(app, ctx);
   feedbackRoutes(app, ctx);
   exportRoutes(app, ctx);
+  contactsRoutes(app, ctx);
+  accountRoutes(app, ctx);
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../context.ts';
 import type { Db } from '../db/client.ts';
-import type { Role } from '../db/schema/index.ts';
+import { accounts, contacts, feedback, type Role } from '../db/schema/index.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/audit.service.ts';
 import { createApiKey } from '../modules/api-keys/api-keys.service.ts';
 import { insertUser } from '../modules/auth/auth.repository.ts';
@@ -75,6 +75,43 @@ export async function createTestWorkspace(
       return secret;
     },
   };
+}
+
+/** A customer with an account and two feedback items, for personal-data tests. */
+export async function createTestContact(ctx: AppContext, workspaceId: string): Promise<string> {
+  const [account] = await ctx.db
+    .insert(accounts)
+    .values({ workspaceId, name: 'Initech', domain: 'initech.test' })
+    .returning({ id: accounts.id });
+  const [contact] = await ctx.db
+    .insert(contacts)
+    .values({
+      workspaceId,
+      accountId: account!.id,
+      name: 'Peter Gibbons',
+      email: `peter-${randomUUID()}@initech.test`,
+      level: 'frontline',
+    })
+    .returning({ id: contacts.id });
+  await ctx.db.insert(feedback).values([
+    {
+      workspaceId,
+      contactId: contact!.id,
+      accountId: account!.id,
+      channel: 'survey',
+      scoreType: 'nps',
+      score: 3,
+      text: 'Call me on 555-0100, the TPS reports broke again.',
+    },
+    {
+      workspaceId,
+      contactId: contact!.id,
+      accountId: account!.id,
+      channel: 'email',
+      text: 'Still waiting for an answer.',
+    },
+  ]);
+  return contact!.id;
 }
 
 /** Headers for a cookie session, including the CSRF token writes need. */

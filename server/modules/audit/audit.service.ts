@@ -26,6 +26,7 @@ export type AuditAction =
   | 'api_key.revoked'
   | 'job.retried'
   | 'data.exported'
+  | 'data.erased'
   | 'data.imported';
 
 export async function recordAudit(

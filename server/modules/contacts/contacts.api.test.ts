@@ -1,0 +1,96 @@
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { queryRows } from '../../db/client.ts';
+import { buildApp } from '../../http/app.ts';
+import { describeEachEngine } from '../../test/engines.ts';
+import { createTestContact, createTestWorkspace, sessionHeaders } from '../../test/fixtures.ts';
+
+describeEachEngine('customer personal data', ({ ctx }) => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildApp(ctx());
+  });
+  afterAll(() => app.close());
+
+  it('exports everything about a contact, then erases them while keeping scores', async () => {
+    const workspace = await createTestWorkspace(ctx());
+    const contactId = await createTestContact(ctx(), workspace.id);
+    const url = `/api/v1/workspaces/${workspace.id}/contacts/${contactId}/personal-data`;
+    const headers = sessionHeaders(workspace.owner);
+
+    const exported = await app.inject({ method: 'GET', url, headers });
+    expect(exported.statusCode).toBe(200);
+    const data = exported.json();
+    expect(data.contact).toMatchObject({
+      id: contactId,
+      name: 'Peter Gibbons',
+      accountName: 'Initech',
+    });
+    expect(data.feedback.map((item: { text: string }) => item.text)).toContain(
+      'Still waiting for an answer.',
+    );
+
+    const erased = await app.inject({ method: 'DELETE', url, headers });
+    expect(erased.json()).toEqual({ anonymisedFeedback: 2 });
+    expect((await app.inject({ method: 'GET', url, headers })).statusCode).toBe(404);
+
+    const left = await queryRows<{ text: string; score: number | null; contact_id: string | null }>(
+      ctx().db,
+      sql`SELECT text, score, contact_id FROM feedback WHERE workspace_id = ${workspace.id} ORDER BY score NULLS LAST`,
+    );
+    expect(left).toEqual([
+      { text: '', score: 3, contact_id: null },
+      { text: '', score: null, contact_id: null },
+    ]);
+    const audit = await app.inject({
+      method: 'GET',
+      url: `/api/v1/workspaces/${workspace.id}/audit-log`,
+      headers,
+    });
+    const actions = audit.json().items.map((entry: { action: string }) => entry.action);
+    expect(actions).toEqual(expect.arrayContaining(['data.exported', 'data.erased']));
+    expect(JSON.stringify(audit.json())).not.toContain('Peter');
+  });
+});
+
+describeEachEngine('staff personal data', ({ ctx }) => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildApp(ctx());
+  });
+  afterAll(() => app.close());
+
+  it('exports my own data and deletes my account once I am not the only owner', async () => {
+    const workspace = await createTestWorkspace(ctx());
+    const headers = sessionHeaders(workspace.owner);
+    const mine = await app.inject({ method: 'GET', url: '/api/v1/me/personal-data', headers });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().user.email).toBe(workspace.owner.email);
+    expect(mine.json().memberships).toEqual([
+      expect.objectContaining({ workspaceId: workspace.id, role: 'owner' }),
+    ]);
+
+    const refused = await app.inject({ method: 'DELETE', url: '/api/v1/me', headers });
+    expect(refused.statusCode).toBe(409);
+
+    const successor = await workspace.member('admin');
+    await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/workspaces/${workspace.id}/members/${successor.id}`,
+      headers,
+      payload: { role: 'owner' },
+    });
+    const deleted = await app.inject({ method: 'DELETE', url: '/api/v1/me', headers });
+    expect(deleted.statusCode).toBe(204);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/me', headers })).statusCode).toBe(401);
+    const members = await app.inject({
+      method: 'GET',
+      url: `/api/v1/workspaces/${workspace.id}/members`,
+      headers: sessionHeaders(successor),
+    });
+    expect(members.json().items.map((member: { userId: string }) => member.userId)).toEqual([
+      successor.id,
+    ]);
+  });
+});

@@ -1,0 +1,81 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { CHANNELS, CONTACT_LEVELS, SCORE_TYPES } from '../../db/schema/index.ts';
+import { requireWorkspace } from '../../http/access.ts';
+import { actorOf } from '../../http/route-helpers.ts';
+import { errorReplies } from '../../http/schemas.ts';
+import { eraseContactData, exportContactData } from './contacts.service.ts';
+
+const tags = ['personal data'];
+const contactParams = z.strictObject({ workspaceId: z.uuid(), contactId: z.uuid() });
+
+const contactExportSchema = z
+  .object({
+    exportedAt: z.date(),
+    contact: z.object({
+      id: z.uuid(),
+      name: z.string().nullable(),
+      email: z.string().nullable(),
+      level: z.enum(CONTACT_LEVELS).nullable(),
+      createdAt: z.date(),
+      accountId: z.uuid().nullable(),
+      accountName: z.string().nullable(),
+    }),
+    feedback: z.array(
+      z.object({
+        id: z.uuid(),
+        channel: z.enum(CHANNELS),
+        scoreType: z.enum(SCORE_TYPES).nullable(),
+        score: z.number().nullable(),
+        text: z.string(),
+        receivedAt: z.date(),
+      }),
+    ),
+  })
+  .meta({ id: 'ContactExport' });
+
+export function contactsRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/workspaces/:workspaceId/contacts/:contactId/personal-data',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary: 'Export everything held about one customer (subject access request)',
+        params: contactParams,
+        response: { 200: contactExportSchema, ...errorReplies },
+      },
+    },
+    async (request) =>
+      exportContactData(
+        ctx,
+        requireWorkspace(request).workspaceId,
+        request.params.contactId,
+        actorOf(request),
+      ),
+  );
+
+  api.delete(
+    '/workspaces/:workspaceId/contacts/:contactId/personal-data',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary: 'Erase a customer: delete the contact and strip their words from their feedback',
+        params: contactParams,
+        response: { 200: z.object({ anonymisedFeedback: z.number() }), ...errorReplies },
+      },
+    },
+    async (request) =>
+      eraseContactData(
+        ctx,
+        requireWorkspace(request).workspaceId,
+        request.params.contactId,
+        actorOf(request),
+      ),
+  );
+}

@@ -1,0 +1,58 @@
+import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { errors } from '../../errors.ts';
+import { recordAudit, type Actor } from '../audit/audit.service.ts';
+import * as repo from './contacts.repository.ts';
+
+async function requireContact(db: Db, workspaceId: string, contactId: string) {
+  const contact = await repo.findContact(db, workspaceId, contactId);
+  if (!contact) throw errors.notFound('contact', contactId);
+  return contact;
+}
+
+/** Everything Hearken holds about one customer, for a subject access request. Audited. */
+export async function exportContactData(
+  ctx: AppContext,
+  workspaceId: string,
+  contactId: string,
+  actor: Actor,
+) {
+  const contact = await requireContact(ctx.db, workspaceId, contactId);
+  const feedback = await repo.listContactFeedback(ctx.db, workspaceId, contactId);
+  await recordAudit(
+    ctx.db,
+    workspaceId,
+    actor,
+    'data.exported',
+    { type: 'contact', id: contactId },
+    {
+      scope: 'contact',
+      feedback: feedback.length,
+    },
+  );
+  return { exportedAt: new Date(), contact, feedback };
+}
+
+/** Erases a customer: their contact record goes, their feedback keeps only its score, channel and time. */
+export async function eraseContactData(
+  ctx: AppContext,
+  workspaceId: string,
+  contactId: string,
+  actor: Actor,
+) {
+  return ctx.db.transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    await requireContact(db, workspaceId, contactId);
+    const anonymisedFeedback = await repo.eraseContact(db, workspaceId, contactId);
+    // The audit entry names the id only: recording who was erased would defeat the erasure.
+    await recordAudit(
+      db,
+      workspaceId,
+      actor,
+      'data.erased',
+      { type: 'contact', id: contactId },
+      { anonymisedFeedback },
+    );
+    return { anonymisedFeedback };
+  });
+}
