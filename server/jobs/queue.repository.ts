@@ -51,9 +51,10 @@ export async function insertJobs(db: Db, jobs: NewJob[]): Promise<number[]> {
 }
 
 /**
- * Claims up to `limit` runnable jobs for one worker. A running job whose lease has expired
- * belonged to a worker that died, so it is claimed again. SKIP LOCKED lets many workers claim
- * concurrently without waiting on one another or taking the same job.
+ * Claims up to `limit` due jobs for one worker, oldest first. The subquery walks the partial index
+ * on (run_at, id) and stops after `limit` rows, so a claim costs the same with 10 or 100,000 jobs
+ * waiting. SKIP LOCKED lets many workers claim at once without waiting on one another or taking
+ * the same job.
  */
 export function claimJobs(db: Db, workerId: string, limit: number, leaseMs: number) {
   return queryRows<ClaimedJob>(
@@ -62,12 +63,30 @@ export function claimJobs(db: Db, workerId: string, limit: number, leaseMs: numb
           locked_until = now() + make_interval(secs => ${leaseMs / 1000})
         WHERE id IN (
           SELECT id FROM jobs
-          WHERE (state = 'queued' AND run_at <= now()) OR (state = 'running' AND locked_until < now())
+          WHERE state = 'queued' AND run_at <= now()
           ORDER BY run_at, id
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED)
         RETURNING ${jobColumns}`,
   );
+}
+
+/**
+ * Puts back in the queue every running job whose lease ran out: its worker died (crash, SIGKILL,
+ * lost machine) without finishing or renewing it. The attempt it used stays counted, so a job that
+ * keeps killing its worker is dead-lettered after `max_attempts`.
+ */
+export async function requeueExpiredJobs(db: Db): Promise<number> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`UPDATE jobs SET state = 'queued', locked_by = NULL, locked_until = NULL,
+          last_error = coalesce(last_error, 'the worker running it stopped answering')
+        WHERE id IN (
+          SELECT id FROM jobs WHERE state = 'running' AND locked_until < now()
+          FOR UPDATE SKIP LOCKED)
+        RETURNING id::int AS id`,
+  );
+  return rows.length;
 }
 
 /** Marks a job done, only if this worker still holds it. Returns whether it did. */

@@ -144,6 +144,43 @@ describeEachEngine('job worker', ({ ctx }) => {
     expect(done?.attempts).toBe(2);
   });
 
+  it('dead-letters a job whose worker died on its last attempt', async () => {
+    const job = defineJob({
+      name: uniqueName('test.killer'),
+      payload: z.object({}),
+      maxAttempts: 1,
+      async handler() {},
+    });
+    const [id] = await insertJobs(ctx().db, [{ name: job.name, maxAttempts: 1 }]);
+    await claimJobs(ctx().db, 'vanished-worker', 1000, 100);
+    startWorker(ctx(), [job]);
+    const dead = await waitFor(async () =>
+      (await findJob(ctx().db, id!))?.state === 'dead' ? findJob(ctx().db, id!) : undefined,
+    );
+    expect(dead?.lastError).toMatch(/Gave up after 1 attempts/);
+  });
+
+  it('keeps the event loop responsive while draining a backlog', async () => {
+    const quick = defineJob({
+      name: uniqueName('test.quick'),
+      payload: z.object({}),
+      async handler() {},
+    });
+    await insertJobs(
+      ctx().db,
+      Array.from({ length: 2000 }, () => ({ name: quick.name })),
+    );
+    const worker = startWorker(ctx(), [quick]);
+    const lags: number[] = [];
+    while (worker.completed < 2000) {
+      const asked = Date.now();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      lags.push(Date.now() - asked);
+    }
+    // Before the worker yielded to the event loop, a timer here waited for the whole drain (seconds).
+    expect(Math.max(...lags)).toBeLessThan(500);
+  });
+
   it('on stop, finishes quick jobs and hands long ones back to the queue', async () => {
     const started = new Set<string>();
     const slow = defineJob({

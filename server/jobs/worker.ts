@@ -9,6 +9,7 @@ import {
   extendLeases,
   failJob,
   releaseJobs,
+  requeueExpiredJobs,
   type ClaimedJob,
 } from './queue.repository.ts';
 
@@ -84,7 +85,17 @@ export class Worker {
   }
 
   private async run(): Promise<void> {
+    let lastSweep = 0;
     while (!this.stopping) {
+      // PGlite answers through promise callbacks only: without a turn of the event loop here, a
+      // busy worker would starve HTTP requests, timers and lease renewal in the same process.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (Date.now() - lastSweep >= SWEEP_INTERVAL_MS) {
+        lastSweep = Date.now();
+        await requeueExpiredJobs(this.db).catch((error) =>
+          this.options.log.error({ err: error }, 'could not requeue expired jobs'),
+        );
+      }
       const free = this.options.concurrency - this.running.size;
       let claimed: ClaimedJob[] = [];
       if (free > 0) {
@@ -157,6 +168,9 @@ export class Worker {
     }
   }
 }
+
+/** How often a worker looks for jobs whose worker died; cheap (a partial index on running jobs). */
+const SWEEP_INTERVAL_MS = 1000;
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

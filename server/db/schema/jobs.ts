@@ -42,8 +42,9 @@ export const jobs = pgTable(
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (table) => [
+    // (run_at, id) matches the claim's ORDER BY, so a claim reads only the rows it takes.
     index('jobs_claim_idx')
-      .on(table.runAt)
+      .on(table.runAt, table.id)
       .where(sql`state = 'queued'`),
     index('jobs_lease_idx')
       .on(table.lockedUntil)
