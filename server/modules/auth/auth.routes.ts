@@ -1,45 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
-import { errors } from '../../errors.ts';
 import { SESSION_COOKIE } from '../../http/authenticate.ts';
 import { clearSessionCookie, publicRateLimit, setSessionCookie } from '../../http/route-helpers.ts';
 import { errorReplies, noContent } from '../../http/schemas.ts';
-import { listWorkspacesOf } from '../workspaces/workspaces.service.ts';
 import * as schemas from './auth.schemas.ts';
 import * as auth from './auth.service.ts';
-import type { Principal } from '../../http/access.ts';
-import { findWorkspace } from '../workspaces/workspaces.repository.ts';
+import { describeMe, describeSession } from './me.ts';
 
 const tags = ['auth'];
-
-export async function describeMe(ctx: AppContext, principal: Principal, csrfToken: string | null) {
-  if (principal.apiKey) {
-    const workspace = await findWorkspace(ctx.db, principal.apiKey.workspaceId);
-    return {
-      user: null,
-      apiKey: { ...principal.apiKey },
-      workspaces: workspace
-        ? [
-            {
-              id: workspace.id,
-              name: workspace.name,
-              timezone: workspace.timezone,
-              role: principal.apiKey.role,
-            },
-          ]
-        : [],
-      csrfToken: null,
-    };
-  }
-  if (!principal.userId) throw errors.unauthenticated();
-  return {
-    user: await auth.getUser(ctx, principal.userId),
-    apiKey: null,
-    workspaces: await listWorkspacesOf(ctx, principal.userId),
-    csrfToken,
-  };
-}
 
 export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
@@ -57,7 +26,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (request) => {
       const principal = request.principal!;
-      return describeMe(ctx, principal, principal.csrfToken);
+      return describeMe(ctx, principal);
     },
   );
 
@@ -75,11 +44,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (request, reply) => {
       const session = await auth.signIn(ctx, request.body.email, request.body.password, request.ip);
       setSessionCookie(ctx, reply, session);
-      return describeMe(
-        ctx,
-        { userId: session.userId, apiKey: null, csrfToken: session.csrfToken },
-        session.csrfToken,
-      );
+      return describeSession(ctx, session);
     },
   );
 
@@ -138,11 +103,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (request, reply) => {
       const { session } = await auth.completeSetup(ctx, request.body, request.ip);
       setSessionCookie(ctx, reply, session);
-      const me = await describeMe(
-        ctx,
-        { userId: session.userId, apiKey: null, csrfToken: session.csrfToken },
-        session.csrfToken,
-      );
+      const me = await describeSession(ctx, session);
       return reply.status(201).send(me);
     },
   );
@@ -166,11 +127,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
         request.ip,
       );
       setSessionCookie(ctx, reply, session);
-      return describeMe(
-        ctx,
-        { userId: session.userId, apiKey: null, csrfToken: session.csrfToken },
-        session.csrfToken,
-      );
+      return describeSession(ctx, session);
     },
   );
 }

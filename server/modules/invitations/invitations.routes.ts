@@ -14,7 +14,7 @@ import {
   workspaceParams,
 } from '../../http/schemas.ts';
 import { meSchema, tokenParams } from '../auth/auth.schemas.ts';
-import { describeMe } from '../auth/auth.routes.ts';
+import { describeMe } from '../auth/me.ts';
 import * as invitations from './invitations.service.ts';
 
 const tags = ['members'];
@@ -153,7 +153,7 @@ export function invitationsRoutes(app: FastifyInstance, ctx: AppContext): void {
       );
       if (result.session) setSessionCookie(ctx, reply, result.session);
       const csrfToken = result.session?.csrfToken ?? principal?.csrfToken ?? null;
-      return describeMe(ctx, { userId: result.userId, apiKey: null, csrfToken }, csrfToken);
+      return describeMe(ctx, { userId: result.userId, apiKey: null, csrfToken });
     },
   );
 }
