@@ -7,7 +7,10 @@ import {
   index,
   smallint,
   foreignKey,
+  uniqueIndex,
+  bigint,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { workspaces } from './workspaces.ts';
 
 /**
@@ -52,10 +55,16 @@ export const accounts = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     name: text('name').notNull(),
     domain: text('domain'),
+    /** The customer's id for this account in their CRM or billing system. */
+    externalId: text('external_id'),
     tier: text('tier', { enum: ACCOUNT_TIERS }).notNull().default('standard'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [primaryKey({ columns: [table.workspaceId, table.id] })],
+  (table) => [
+    primaryKey({ columns: [table.workspaceId, table.id] }),
+    uniqueIndex('accounts_external_id_key').on(table.workspaceId, table.externalId),
+    index('accounts_domain_idx').on(table.workspaceId, sql`lower(${table.domain})`),
+  ],
 );
 
 export const contacts = pgTable(
@@ -68,6 +77,10 @@ export const contacts = pgTable(
     accountId: uuid('account_id'),
     name: text('name'),
     email: text('email'),
+    externalId: text('external_id'),
+    phone: text('phone'),
+    /** A social or forum handle such as `@sam@mastodon.social` or `reddit:u/sam`. */
+    socialHandle: text('social_handle'),
     level: text('level', { enum: CONTACT_LEVELS }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -77,7 +90,11 @@ export const contacts = pgTable(
       columns: [table.workspaceId, table.accountId],
       foreignColumns: [accounts.workspaceId, accounts.id],
     }),
-    index('contacts_email_idx').on(table.workspaceId, table.email),
+    // One contact per address, so concurrent normalisation cannot create the same person twice.
+    uniqueIndex('contacts_email_key').on(table.workspaceId, sql`lower(${table.email})`),
+    uniqueIndex('contacts_external_id_key').on(table.workspaceId, table.externalId),
+    index('contacts_phone_idx').on(table.workspaceId, table.phone),
+    index('contacts_handle_idx').on(table.workspaceId, table.socialHandle),
   ],
 );
 
@@ -95,6 +112,9 @@ export const feedback = pgTable(
     scoreType: text('score_type', { enum: SCORE_TYPES }),
     score: smallint('score'),
     text: text('text').notNull().default(''),
+    /** The raw item this was normalised from; unique, so normalising twice adds nothing. */
+    rawItemId: bigint('raw_item_id', { mode: 'number' }),
+    postId: uuid('post_id'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -113,5 +133,7 @@ export const feedback = pgTable(
       foreignColumns: [accounts.workspaceId, accounts.id],
     }),
     index('feedback_received_idx').on(table.workspaceId, table.receivedAt),
+    uniqueIndex('feedback_raw_item_key').on(table.workspaceId, table.rawItemId),
+    index('feedback_text_trgm_idx').using('gin', sql`${table.text} gin_trgm_ops`),
   ],
 );

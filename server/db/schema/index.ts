@@ -2,3 +2,4 @@ export * from './identity.ts';
 export * from './workspaces.ts';
 export * from './jobs.ts';
 export * from './feedback.ts';
+export * from './ingest.ts';
