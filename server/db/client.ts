@@ -45,7 +45,10 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
   // Options must go in the single-argument form: `new PGlite(undefined, options)` ignores them.
-  const client = new PGlite({ dataDir: dataDir ? `${dataDir}/pg` : undefined, extensions: { pg_trgm } });
+  const client = new PGlite({
+    dataDir: dataDir ? `${dataDir}/pg` : undefined,
+    extensions: { pg_trgm },
+  });
   try {
     await client.waitReady;
   } catch (error) {

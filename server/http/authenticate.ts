@@ -83,9 +83,14 @@ export function registerAccessControl(app: FastifyInstance, ctx: AppContext): Ap
       requireUserId(request);
       return;
     }
-    const workspaceId = (request.params as { workspaceId?: string }).workspaceId;
-    if (!workspaceId)
-      throw new Error(`Route ${request.routeOptions.url} needs :workspaceId for role checks`);
+    // Routes without :workspaceId (the public ingest API) act on the API key's own workspace.
+    const workspaceId =
+      (request.params as { workspaceId?: string }).workspaceId ?? principal.apiKey?.workspaceId;
+    if (!workspaceId) {
+      throw errors.invalid(
+        'Name the workspace: use /api/v1/workspaces/:workspaceId/… or an API key.',
+      );
+    }
     if (!UUID.test(workspaceId)) {
       throw errors.invalid('The workspace id is not a UUID.', [
         { path: 'params.workspaceId', message: 'must be a UUID' },

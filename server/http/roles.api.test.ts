@@ -36,6 +36,9 @@ const leastRole: Record<string, Role> = {
   'GET /api/v1/workspaces/:workspaceId/feedback': 'viewer',
   'GET /api/v1/workspaces/:workspaceId/export': 'admin',
   'GET /api/v1/workspaces/:workspaceId/contacts/:contactId/personal-data': 'admin',
+  'POST /api/v1/workspaces/:workspaceId/feedback': 'agent',
+  'GET /api/v1/workspaces/:workspaceId/raw-items': 'admin',
+  'POST /api/v1/workspaces/:workspaceId/raw-items/:rawItemId/retry': 'admin',
   'DELETE /api/v1/workspaces/:workspaceId/contacts/:contactId/personal-data': 'admin',
 };
 

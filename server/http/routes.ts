@@ -7,6 +7,7 @@ import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { contactsRoutes } from '../modules/contacts/contacts.routes.ts';
 import { exportRoutes } from '../modules/export/export.routes.ts';
 import { feedbackRoutes } from '../modules/feedback/feedback.routes.ts';
+import { ingestRoutes } from '../modules/ingest/ingest.routes.ts';
 import { invitationsRoutes } from '../modules/invitations/invitations.routes.ts';
 import { jobsRoutes } from '../modules/jobs/jobs.routes.ts';
 import { workspacesRoutes } from '../modules/workspaces/workspaces.routes.ts';
@@ -23,4 +24,5 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   exportRoutes(app, ctx);
   contactsRoutes(app, ctx);
   accountRoutes(app, ctx);
+  ingestRoutes(app, ctx);
 }

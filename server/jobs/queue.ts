@@ -28,7 +28,8 @@ export class JobQueue {
     return () => this.listeners.delete(listener);
   }
 
-  private notify(): void {
+  /** Wakes this process's workers after jobs were enqueued by SQL outside this class. */
+  notify(): void {
     for (const listener of this.listeners) listener();
   }
 }

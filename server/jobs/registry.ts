@@ -2,12 +2,14 @@ import type { JobDefinition } from './job.ts';
 import type { Schedule } from './scheduler.ts';
 import { cleanJobsJob, cleanSessionsJob, systemSchedules } from '../modules/system/system.jobs.ts';
 import { demoSeedJob } from '../modules/demo/demo.jobs.ts';
+import { normaliseJob } from '../modules/ingest/normalise.jobs.ts';
 
 /** Every job type the workers know. A module adds its jobs here. */
 export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
   cleanSessionsJob,
   cleanJobsJob,
   demoSeedJob,
+  normaliseJob,
 ];
 
 export const allSchedules: Schedule[] = [...systemSchedules];

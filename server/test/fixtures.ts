@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
+import { receiveRawItems } from '../modules/ingest/ingest.repository.ts';
 import type { Db } from '../db/client.ts';
 import { accounts, contacts, feedback, type Role } from '../db/schema/index.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/audit.service.ts';
@@ -112,6 +114,17 @@ export async function createTestContact(ctx: AppContext, workspaceId: string): P
     },
   ]);
   return contact!.id;
+}
+
+/** A raw item that could not be normalised, in the dead-letter state. */
+export async function createDeadRawItem(ctx: AppContext, workspaceId: string): Promise<number> {
+  const [stored] = await receiveRawItems(ctx.db, workspaceId, 'api', [
+    { dedupKey: `dead-${randomUUID()}`, payload: { nonsense: true } },
+  ]);
+  await ctx.db.execute(
+    sql`UPDATE raw_items SET state = 'dead', last_error = 'sample' WHERE id = ${stored!.id}`,
+  );
+  return stored!.id;
 }
 
 /** Headers for a cookie session, including the CSRF token writes need. */

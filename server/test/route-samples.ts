@@ -5,7 +5,12 @@ import { insertJobs } from '../jobs/queue.repository.ts';
 import { createApiKey } from '../modules/api-keys/api-keys.service.ts';
 import { SYSTEM_ACTOR } from '../modules/audit/audit.service.ts';
 import { inviteMember } from '../modules/invitations/invitations.service.ts';
-import { createTestContact, createTestUser, type TestWorkspace } from './fixtures.ts';
+import {
+  createDeadRawItem,
+  createTestContact,
+  createTestUser,
+  type TestWorkspace,
+} from './fixtures.ts';
 import { upsertMembership } from '../modules/workspaces/workspaces.repository.ts';
 
 /** A valid request for a route: path params beyond :workspaceId, a body, a query string. */
@@ -83,6 +88,13 @@ export const routeSamples: Record<string, SampleFactory> = {
   'GET /api/v1/workspaces/:workspaceId/overview': none,
   'GET /api/v1/workspaces/:workspaceId/feedback': async () => ({ query: { limit: '5' } }),
   'GET /api/v1/workspaces/:workspaceId/export': none,
+  'POST /api/v1/workspaces/:workspaceId/feedback': async () => ({
+    body: { text: `Sample feedback ${randomUUID()}`, score: { type: 'nps', value: 9 } },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/raw-items': async () => ({ query: { state: 'dead' } }),
+  'POST /api/v1/workspaces/:workspaceId/raw-items/:rawItemId/retry': async (ctx, ws) => ({
+    params: { rawItemId: String(await createDeadRawItem(ctx, ws.id)) },
+  }),
   'GET /api/v1/workspaces/:workspaceId/contacts/:contactId/personal-data': async (ctx, ws) => ({
     params: { contactId: await createTestContact(ctx, ws.id) },
   }),
@@ -105,6 +117,7 @@ export const routesWithoutWorkspace: Record<string, string> = {
   'POST /api/v1/auth/set-password': 'public; only valid with a one-time token',
   'GET /api/v1/workspaces': 'lists the caller’s own memberships',
   'POST /api/v1/workspaces': 'creates a new workspace owned by the caller',
+  'POST /api/v1/feedback': 'acts on the API key’s own workspace only',
   'GET /api/v1/me/personal-data': 'exports the caller’s own data',
   'DELETE /api/v1/me': 'deletes the caller’s own account',
   'GET /api/v1/invitations/:token': 'public; addressed by an unguessable invitation token',

@@ -15,7 +15,16 @@ import {
 import { CHANNELS, touchpoints } from './feedback.ts';
 import { workspaces } from './workspaces.ts';
 
-export const POST_KINDS = ['api', 'survey', 'widget', 'email', 'call', 'feed', 'forum', 'import'] as const;
+export const POST_KINDS = [
+  'api',
+  'survey',
+  'widget',
+  'email',
+  'call',
+  'feed',
+  'forum',
+  'import',
+] as const;
 export const POST_STATUSES = ['active', 'paused', 'error'] as const;
 export const RAW_ITEM_STATES = ['received', 'processed', 'dead'] as const;
 export type RawItemState = (typeof RAW_ITEM_STATES)[number];
@@ -31,7 +40,10 @@ export const listeningPosts = pgTable(
     touchpointId: uuid('touchpoint_id'),
     kind: text('kind', { enum: POST_KINDS }).notNull(),
     name: text('name').notNull(),
-    config: jsonb('config').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    config: jsonb('config')
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     status: text('status', { enum: POST_STATUSES }).notNull().default('active'),
     lastError: text('last_error'),
     lastReceivedAt: timestamp('last_received_at', { withTimezone: true }),
@@ -72,7 +84,9 @@ export const rawItems = pgTable(
   (table) => [
     primaryKey({ columns: [table.workspaceId, table.id] }),
     uniqueIndex('raw_items_dedup_key').on(table.workspaceId, table.dedupKey),
-    index('raw_items_state_idx').on(table.workspaceId, table.state).where(sql`state <> 'processed'`),
+    index('raw_items_state_idx')
+      .on(table.workspaceId, table.state)
+      .where(sql`state <> 'processed'`),
     foreignKey({
       columns: [table.workspaceId, table.postId],
       foreignColumns: [listeningPosts.workspaceId, listeningPosts.id],

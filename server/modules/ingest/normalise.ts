@@ -1,0 +1,39 @@
+import type { Channel } from '../../db/schema/index.ts';
+import type { IdentityInput } from '../identity/identity.service.ts';
+import { feedbackItemSchema } from './ingest.schemas.ts';
+import type { PendingRawItem } from './ingest.repository.ts';
+
+export interface NormalisedItem extends IdentityInput {
+  channel: Channel;
+  touchpointId: string | null;
+  scoreType: string | null;
+  score: number | null;
+  text: string;
+  receivedAt: string;
+}
+
+/**
+ * Turns what a listening post received into the fields of a feedback item. Pure: no database.
+ * Throws with a readable reason when the raw item cannot be understood (it is then retried and,
+ * failing that, dead-lettered with this reason).
+ */
+export function normaliseRawItem(raw: PendingRawItem): NormalisedItem {
+  const parsed = feedbackItemSchema.safeParse(raw.payload);
+  if (!parsed.success) {
+    const reasons = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.') || 'item'}: ${issue.message}`,
+    );
+    throw new Error(`Not a feedback item: ${reasons.join('; ')}`);
+  }
+  const item = parsed.data;
+  return {
+    channel: item.channel ?? raw.channel,
+    touchpointId: item.touchpointId ?? raw.postTouchpointId,
+    scoreType: item.score?.type ?? null,
+    score: item.score?.value ?? null,
+    text: item.text,
+    receivedAt: item.receivedAt ?? new Date(raw.receivedAt).toISOString(),
+    contact: item.contact,
+    account: item.account,
+  };
+}
