@@ -8,6 +8,7 @@ import { contactsRoutes } from '../modules/contacts/contacts.routes.ts';
 import { exportRoutes } from '../modules/export/export.routes.ts';
 import { feedbackRoutes } from '../modules/feedback/feedback.routes.ts';
 import { ingestRoutes } from '../modules/ingest/ingest.routes.ts';
+import { listeningPostsRoutes } from '../modules/listening-posts/listening-posts.routes.ts';
 import { invitationsRoutes } from '../modules/invitations/invitations.routes.ts';
 import { jobsRoutes } from '../modules/jobs/jobs.routes.ts';
 import { workspacesRoutes } from '../modules/workspaces/workspaces.routes.ts';
@@ -25,4 +26,5 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   contactsRoutes(app, ctx);
   accountRoutes(app, ctx);
   ingestRoutes(app, ctx);
+  listeningPostsRoutes(app, ctx);
 }

@@ -11,6 +11,10 @@ import {
   createTestUser,
   type TestWorkspace,
 } from './fixtures.ts';
+import {
+  createPost,
+  createTouchpoint,
+} from '../modules/listening-posts/listening-posts.service.ts';
 import { upsertMembership } from '../modules/workspaces/workspaces.repository.ts';
 
 /** A valid request for a route: path params beyond :workspaceId, a body, a query string. */
@@ -90,6 +94,22 @@ export const routeSamples: Record<string, SampleFactory> = {
   'GET /api/v1/workspaces/:workspaceId/export': none,
   'POST /api/v1/workspaces/:workspaceId/feedback': async () => ({
     body: { text: `Sample feedback ${randomUUID()}`, score: { type: 'nps', value: 9 } },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/touchpoints': none,
+  'POST /api/v1/workspaces/:workspaceId/touchpoints': async () => ({
+    body: { name: 'Renewal', description: 'The month before renewal' },
+  }),
+  'PATCH /api/v1/workspaces/:workspaceId/touchpoints/:touchpointId': async (ctx, ws) => ({
+    params: { touchpointId: (await createTouchpoint(ctx, ws.id, { name: 'Onboarding' })).id },
+    body: { description: 'First 30 days' },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/listening-posts': none,
+  'POST /api/v1/workspaces/:workspaceId/listening-posts': async () => ({
+    body: { kind: 'api', name: 'Zendesk export' },
+  }),
+  'PATCH /api/v1/workspaces/:workspaceId/listening-posts/:postId': async (ctx, ws) => ({
+    params: { postId: (await createPost(ctx, ws.id, { kind: 'widget', name: 'Pricing page' })).id },
+    body: { status: 'paused' },
   }),
   'GET /api/v1/workspaces/:workspaceId/raw-items': async () => ({ query: { state: 'dead' } }),
   'POST /api/v1/workspaces/:workspaceId/raw-items/:rawItemId/retry': async (ctx, ws) => ({

@@ -3,6 +3,7 @@ import type { AppContext } from '../../context.ts';
 import type { Channel, RawItemState } from '../../db/schema/index.ts';
 import { errors, type ErrorDetail } from '../../errors.ts';
 import type { FeedbackItem } from './ingest.schemas.ts';
+import { markPostsReceived } from '../listening-posts/listening-posts.service.ts';
 import * as repo from './ingest.repository.ts';
 
 /**
@@ -66,6 +67,9 @@ export async function receiveFeedback(
   }));
   const stored = await repo.receiveRawItems(ctx.db, workspaceId, channel, keyed);
   if (stored.length > 0) ctx.jobs.notify();
+  await markPostsReceived(ctx, workspaceId, [
+    ...new Set(keyed.flatMap((item) => (item.postId ? [item.postId] : []))),
+  ]);
   const idByKey = new Map(stored.map((row) => [row.dedupKey, row.id]));
   const seen = new Set<string>();
   const results = keyed.map((item, index) => {

@@ -1,0 +1,108 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/client.ts';
+import { listeningPosts, touchpoints } from '../../db/schema/index.ts';
+
+export type NewTouchpoint = typeof touchpoints.$inferInsert;
+export type NewListeningPost = typeof listeningPosts.$inferInsert;
+
+const touchpointColumns = {
+  id: touchpoints.id,
+  name: touchpoints.name,
+  description: touchpoints.description,
+  createdAt: touchpoints.createdAt,
+};
+
+export function listTouchpoints(db: Db, workspaceId: string) {
+  return db
+    .select(touchpointColumns)
+    .from(touchpoints)
+    .where(eq(touchpoints.workspaceId, workspaceId))
+    .orderBy(asc(touchpoints.createdAt));
+}
+
+export async function insertTouchpoint(db: Db, touchpoint: NewTouchpoint) {
+  const [row] = await db.insert(touchpoints).values(touchpoint).returning(touchpointColumns);
+  if (!row) throw new Error('insert returned no touchpoint');
+  return row;
+}
+
+export async function updateTouchpoint(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  changes: { name?: string | undefined; description?: string | undefined },
+) {
+  const [row] = await db
+    .update(touchpoints)
+    .set(changes)
+    .where(and(eq(touchpoints.workspaceId, workspaceId), eq(touchpoints.id, id)))
+    .returning(touchpointColumns);
+  return row;
+}
+
+const postColumns = {
+  id: listeningPosts.id,
+  kind: listeningPosts.kind,
+  name: listeningPosts.name,
+  touchpointId: listeningPosts.touchpointId,
+  status: listeningPosts.status,
+  lastError: listeningPosts.lastError,
+  lastReceivedAt: listeningPosts.lastReceivedAt,
+  createdAt: listeningPosts.createdAt,
+};
+
+export function listPosts(db: Db, workspaceId: string) {
+  return db
+    .select(postColumns)
+    .from(listeningPosts)
+    .where(eq(listeningPosts.workspaceId, workspaceId))
+    .orderBy(asc(listeningPosts.createdAt));
+}
+
+export async function insertPost(db: Db, post: NewListeningPost) {
+  const [row] = await db.insert(listeningPosts).values(post).returning(postColumns);
+  if (!row) throw new Error('insert returned no listening post');
+  return row;
+}
+
+export async function updatePost(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  changes: {
+    name?: string | undefined;
+    touchpointId?: string | null | undefined;
+    status?: 'active' | 'paused' | undefined;
+  },
+) {
+  const [row] = await db
+    .update(listeningPosts)
+    .set(changes)
+    .where(and(eq(listeningPosts.workspaceId, workspaceId), eq(listeningPosts.id, id)))
+    .returning(postColumns);
+  return row;
+}
+
+/** Raw items received per post per day over the last `days` days (the dashboard's sparklines). */
+export function dailyVolume(db: Db, workspaceId: string, days: number) {
+  return queryRows<{ postId: string; day: string; count: number }>(
+    db,
+    sql`SELECT post_id AS "postId", to_char(date_trunc('day', received_at), 'YYYY-MM-DD') AS day, count(*)::int AS count
+        FROM raw_items
+        WHERE workspace_id = ${workspaceId} AND post_id IS NOT NULL
+          AND received_at >= now() - make_interval(days => ${days})
+        GROUP BY 1, 2 ORDER BY 1, 2`,
+  );
+}
+
+/** Keeps each post's "last received" current; called when items arrive. */
+export async function touchPosts(db: Db, workspaceId: string, postIds: string[]) {
+  if (postIds.length === 0) return;
+  await db.execute(
+    sql`UPDATE listening_posts SET last_received_at = now()
+        WHERE workspace_id = ${workspaceId} AND id IN (${sql.join(
+          postIds.map((id) => sql`${id}::uuid`),
+          sql`, `,
+        )})`,
+  );
+}

@@ -1,0 +1,94 @@
+import type { AppContext } from '../../context.ts';
+import { errors } from '../../errors.ts';
+import type {
+  ListeningPostInput,
+  ListeningPostPatch,
+  TouchpointInput,
+  TouchpointPatch,
+} from './listening-posts.schemas.ts';
+import * as repo from './listening-posts.repository.ts';
+
+const SPARKLINE_DAYS = 30;
+
+/** Records that items just arrived through these posts ("last received" in the dashboard). */
+export function markPostsReceived(ctx: AppContext, workspaceId: string, postIds: string[]) {
+  return repo.touchPosts(ctx.db, workspaceId, postIds);
+}
+
+export function listTouchpoints(ctx: AppContext, workspaceId: string) {
+  return repo.listTouchpoints(ctx.db, workspaceId);
+}
+
+export function createTouchpoint(ctx: AppContext, workspaceId: string, input: TouchpointInput) {
+  return repo.insertTouchpoint(ctx.db, {
+    workspaceId,
+    name: input.name,
+    description: input.description ?? '',
+  });
+}
+
+export async function updateTouchpoint(
+  ctx: AppContext,
+  workspaceId: string,
+  id: string,
+  patch: TouchpointPatch,
+) {
+  const row = await repo.updateTouchpoint(ctx.db, workspaceId, id, patch);
+  if (!row) throw errors.notFound('touchpoint', id);
+  return row;
+}
+
+async function requireTouchpoint(
+  ctx: AppContext,
+  workspaceId: string,
+  touchpointId: string | null | undefined,
+) {
+  if (!touchpointId) return;
+  const known = (await repo.listTouchpoints(ctx.db, workspaceId)).some(
+    (touchpoint) => touchpoint.id === touchpointId,
+  );
+  if (!known)
+    throw errors.invalid('No such touchpoint in this workspace.', [
+      { path: 'body.touchpointId', message: 'does not exist' },
+    ]);
+}
+
+/** Posts with a 30-day daily volume, for the journey view and its sparklines. */
+export async function listPosts(ctx: AppContext, workspaceId: string) {
+  const [posts, volume] = await Promise.all([
+    repo.listPosts(ctx.db, workspaceId),
+    repo.dailyVolume(ctx.db, workspaceId, SPARKLINE_DAYS),
+  ]);
+  return posts.map((post) => ({
+    ...post,
+    volume: volume
+      .filter((row) => row.postId === post.id)
+      .map(({ day, count }) => ({ day, count })),
+  }));
+}
+
+export async function createPost(ctx: AppContext, workspaceId: string, input: ListeningPostInput) {
+  await requireTouchpoint(ctx, workspaceId, input.touchpointId);
+  const post = await repo.insertPost(ctx.db, {
+    workspaceId,
+    kind: input.kind,
+    name: input.name,
+    touchpointId: input.touchpointId ?? null,
+  });
+  return { ...post, volume: [] };
+}
+
+export async function updatePost(
+  ctx: AppContext,
+  workspaceId: string,
+  id: string,
+  patch: ListeningPostPatch,
+) {
+  await requireTouchpoint(ctx, workspaceId, patch.touchpointId);
+  const post = await repo.updatePost(ctx.db, workspaceId, id, patch);
+  if (!post) throw errors.notFound('listening post', id);
+  return {
+    ...post,
+    volume: (await listPosts(ctx, workspaceId)).find((row) => row.id === id)?.volume ?? [],
+  };
+}
