@@ -1,4 +1,5 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, ilike, lt, lte, sql, type SQL } from 'drizzle-orm';
+import type { FeedbackFilters } from './feedback.schemas.ts';
 import { queryRows, type Db } from '../../db/client.ts';
 import { accounts, contacts, feedback, touchpoints } from '../../db/schema/index.ts';
 
@@ -88,8 +89,33 @@ export interface FeedbackPosition {
   id: string;
 }
 
+/** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
+const likeLiteral = (text: string) => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+
+function filterConditions(filters: FeedbackFilters): SQL[] {
+  const conditions: Array<SQL | undefined> = [
+    filters.channel ? eq(feedback.channel, filters.channel) : undefined,
+    filters.touchpointId ? eq(feedback.touchpointId, filters.touchpointId) : undefined,
+    filters.accountId ? eq(feedback.accountId, filters.accountId) : undefined,
+    filters.contactId ? eq(feedback.contactId, filters.contactId) : undefined,
+    filters.scoreType ? eq(feedback.scoreType, filters.scoreType) : undefined,
+    filters.scoreMin === undefined ? undefined : gte(feedback.score, filters.scoreMin),
+    filters.scoreMax === undefined ? undefined : lte(feedback.score, filters.scoreMax),
+    filters.from ? gte(feedback.receivedAt, new Date(filters.from)) : undefined,
+    filters.to ? lt(feedback.receivedAt, new Date(filters.to)) : undefined,
+    filters.q ? ilike(feedback.text, likeLiteral(filters.q)) : undefined,
+  ];
+  return conditions.filter((condition): condition is SQL => condition !== undefined);
+}
+
 /** One page, newest first, plus one extra row that tells whether another page follows. */
-export function listFeedback(db: Db, workspaceId: string, limit: number, after?: FeedbackPosition) {
+export function listFeedback(
+  db: Db,
+  workspaceId: string,
+  limit: number,
+  after?: FeedbackPosition,
+  filters: FeedbackFilters = {},
+) {
   const before = after
     ? sql`(${feedback.receivedAt}, ${feedback.id}) < (timestamptz 'epoch' + ${after.receivedAtMicros}::bigint * interval '1 microsecond', ${after.id}::uuid)`
     : undefined;
@@ -122,7 +148,7 @@ export function listFeedback(db: Db, workspaceId: string, limit: number, after?:
         eq(touchpoints.id, feedback.touchpointId),
       ),
     )
-    .where(and(eq(feedback.workspaceId, workspaceId), before))
+    .where(and(eq(feedback.workspaceId, workspaceId), before, ...filterConditions(filters)))
     .orderBy(desc(feedback.receivedAt), desc(feedback.id))
     .limit(limit + 1);
 }

@@ -41,10 +41,41 @@ export const feedbackItemSchema = z
   })
   .meta({ id: 'FeedbackItem' });
 
-export const feedbackQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().min(1).max(200).optional().describe('nextCursor from the previous page'),
-});
+export const feedbackQuery = z
+  .strictObject({
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    cursor: z.string().min(1).max(200).optional().describe('nextCursor from the previous page'),
+    channel: z.enum(CHANNELS).optional(),
+    touchpointId: z.uuid().optional(),
+    accountId: z.uuid().optional(),
+    contactId: z.uuid().optional(),
+    scoreType: z.enum(SCORE_TYPES).optional(),
+    scoreMin: z.coerce.number().int().min(0).max(10).optional(),
+    scoreMax: z.coerce.number().int().min(0).max(10).optional(),
+    from: z.iso
+      .date()
+      .or(z.iso.datetime({ offset: true }))
+      .optional()
+      .describe('received at or after'),
+    to: z.iso
+      .date()
+      .or(z.iso.datetime({ offset: true }))
+      .optional()
+      .describe('received before'),
+    q: z.string().trim().min(1).max(200).optional().describe('words anywhere in the text'),
+  })
+  .refine(
+    (query) =>
+      query.scoreMin === undefined ||
+      query.scoreMax === undefined ||
+      query.scoreMin <= query.scoreMax,
+    {
+      message: 'scoreMin is above scoreMax',
+      path: ['scoreMin'],
+    },
+  );
+
+export type FeedbackFilters = Omit<z.infer<typeof feedbackQuery>, 'limit' | 'cursor'>;
 
 export const feedbackPageSchema = z.object({
   items: z.array(feedbackItemSchema),

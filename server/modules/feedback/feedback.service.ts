@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context.ts';
 import { errors } from '../../errors.ts';
 import * as repo from './feedback.repository.ts';
+import type { FeedbackFilters } from './feedback.schemas.ts';
 import { npsSummary } from './nps.ts';
 
 /** Bulk inserts of touchpoints, accounts, contacts and feedback, for seeding and import. */
@@ -58,16 +59,17 @@ export function decodeCursor(cursor: string): repo.FeedbackPosition {
 export async function listFeedbackPage(
   ctx: AppContext,
   workspaceId: string,
-  query: { limit: number; cursor?: string | undefined },
+  query: { limit: number; cursor?: string | undefined } & FeedbackFilters,
 ) {
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-  const rows = await repo.listFeedback(ctx.db, workspaceId, query.limit, after);
-  const page = rows.slice(0, query.limit);
+  const { limit, cursor, ...filters } = query;
+  const after = cursor === undefined ? undefined : decodeCursor(cursor);
+  const rows = await repo.listFeedback(ctx.db, workspaceId, limit, after, filters);
+  const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
     items: page.map(({ receivedAtMicros: _position, ...item }) => item),
     nextCursor:
-      rows.length > query.limit && last
+      rows.length > limit && last
         ? encodeCursor({ receivedAtMicros: last.receivedAtMicros, id: last.id })
         : null,
   };

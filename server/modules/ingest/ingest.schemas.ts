@@ -65,7 +65,7 @@ export const feedbackItemSchema = z
     message: 'give a text, a score, or both',
     path: ['text'],
   })
-  .meta({ id: 'FeedbackItem' });
+  .meta({ id: 'NewFeedbackItem' });
 
 export type FeedbackItem = z.infer<typeof feedbackItemSchema>;
 
