@@ -36,6 +36,7 @@ const leastRole: Record<string, Role> = {
   'GET /api/v1/workspaces/:workspaceId/feedback': 'viewer',
   'GET /api/v1/workspaces/:workspaceId/export': 'admin',
   'GET /api/v1/workspaces/:workspaceId/contacts/:contactId/personal-data': 'admin',
+  'POST /api/v1/workspaces/:workspaceId/contacts/:contactId/merge': 'agent',
   'POST /api/v1/workspaces/:workspaceId/feedback': 'agent',
   'GET /api/v1/workspaces/:workspaceId/touchpoints': 'viewer',
   'POST /api/v1/workspaces/:workspaceId/touchpoints': 'admin',

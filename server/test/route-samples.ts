@@ -115,6 +115,10 @@ export const routeSamples: Record<string, SampleFactory> = {
   'POST /api/v1/workspaces/:workspaceId/raw-items/:rawItemId/retry': async (ctx, ws) => ({
     params: { rawItemId: String(await createDeadRawItem(ctx, ws.id)) },
   }),
+  'POST /api/v1/workspaces/:workspaceId/contacts/:contactId/merge': async (ctx, ws) => ({
+    params: { contactId: await createTestContact(ctx, ws.id) },
+    body: { intoContactId: await createTestContact(ctx, ws.id) },
+  }),
   'GET /api/v1/workspaces/:workspaceId/contacts/:contactId/personal-data': async (ctx, ws) => ({
     params: { contactId: await createTestContact(ctx, ws.id) },
   }),

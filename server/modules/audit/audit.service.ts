@@ -27,6 +27,7 @@ export type AuditAction =
   | 'job.retried'
   | 'data.exported'
   | 'data.erased'
+  | 'contact.merged'
   | 'data.imported';
 
 export async function recordAudit(

@@ -54,6 +54,69 @@ describeEachEngine('customer personal data', ({ ctx }) => {
   });
 });
 
+describeEachEngine('contact merge', ({ ctx }) => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildApp(ctx());
+  });
+  afterAll(() => app.close());
+
+  it('moves feedback and identities to the surviving contact and records the merge', async () => {
+    const workspace = await createTestWorkspace(ctx());
+    const duplicate = await createTestContact(ctx(), workspace.id);
+    const survivor = await createTestContact(ctx(), workspace.id);
+    await ctx().db.execute(
+      sql`UPDATE contacts SET phone = '+44 20 7946 0000' WHERE id = ${duplicate}`,
+    );
+    const headers = sessionHeaders(await workspace.member('agent'));
+    const base = `/api/v1/workspaces/${workspace.id}/contacts`;
+
+    const self = await app.inject({
+      method: 'POST',
+      url: `${base}/${survivor}/merge`,
+      headers,
+      payload: { intoContactId: survivor },
+    });
+    expect(self.statusCode).toBe(400);
+    const merged = await app.inject({
+      method: 'POST',
+      url: `${base}/${duplicate}/merge`,
+      headers,
+      payload: { intoContactId: survivor },
+    });
+    expect(merged.statusCode).toBe(200);
+    expect(merged.json()).toMatchObject({ movedFeedback: 2, contact: { id: survivor } });
+
+    const rows = await queryRows<{ contact_id: string; n: number }>(
+      ctx().db,
+      sql`SELECT contact_id, count(*)::int AS n FROM feedback WHERE workspace_id = ${workspace.id} GROUP BY contact_id`,
+    );
+    expect(rows).toEqual([{ contact_id: survivor, n: 4 }]);
+    const [phone] = await queryRows<{ phone: string }>(
+      ctx().db,
+      sql`SELECT phone FROM contacts WHERE id = ${survivor}`,
+    );
+    expect(phone?.phone).toBe('+44 20 7946 0000');
+    const again = await app.inject({
+      method: 'POST',
+      url: `${base}/${duplicate}/merge`,
+      headers,
+      payload: { intoContactId: survivor },
+    });
+    expect(again.statusCode).toBe(404);
+    const audit = await app.inject({
+      method: 'GET',
+      url: `/api/v1/workspaces/${workspace.id}/audit-log`,
+      headers: sessionHeaders(workspace.owner),
+    });
+    expect(audit.json().items[0]).toMatchObject({
+      action: 'contact.merged',
+      targetId: survivor,
+      details: { mergedContactId: duplicate, movedFeedback: 2 },
+    });
+  });
+});
+
 describeEachEngine('staff personal data', ({ ctx }) => {
   let app: FastifyInstance;
   beforeAll(async () => {

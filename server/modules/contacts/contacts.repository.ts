@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { accounts, contacts, feedback } from '../../db/schema/index.ts';
 
@@ -55,4 +55,38 @@ export async function eraseContact(
     .delete(contacts)
     .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId)));
   return anonymised.length;
+}
+
+/**
+ * Merges `sourceId` into `targetId`: feedback moves over, the target gains the identities it lacked
+ * (email, external id, phone, handle, account, name), and the source is deleted. The source's
+ * unique identities are cleared first so the target can take them.
+ */
+export async function mergeContacts(
+  db: Db,
+  workspaceId: string,
+  sourceId: string,
+  targetId: string,
+): Promise<number> {
+  const [source] = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, sourceId)));
+  if (!source) return 0;
+  const moved = await db
+    .update(feedback)
+    .set({ contactId: targetId })
+    .where(and(eq(feedback.workspaceId, workspaceId), eq(feedback.contactId, sourceId)))
+    .returning({ id: feedback.id });
+  await db
+    .delete(contacts)
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, sourceId)));
+  await db.execute(
+    sql`UPDATE contacts SET email = coalesce(email, ${source.email}), external_id = coalesce(external_id, ${source.externalId}),
+          phone = coalesce(phone, ${source.phone}), social_handle = coalesce(social_handle, ${source.socialHandle}),
+          account_id = coalesce(account_id, ${source.accountId}), name = coalesce(name, ${source.name}),
+          level = coalesce(level, ${source.level})
+        WHERE workspace_id = ${workspaceId} AND id = ${targetId}`,
+  );
+  return moved.length;
 }

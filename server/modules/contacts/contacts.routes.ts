@@ -6,7 +6,7 @@ import { CHANNELS, CONTACT_LEVELS, SCORE_TYPES } from '../../db/schema/index.ts'
 import { requireWorkspace } from '../../http/access.ts';
 import { actorOf } from '../../http/route-helpers.ts';
 import { errorReplies } from '../../http/schemas.ts';
-import { eraseContactData, exportContactData } from './contacts.service.ts';
+import { eraseContactData, exportContactData, mergeContact } from './contacts.service.ts';
 
 const tags = ['personal data'];
 const contactParams = z.strictObject({ workspaceId: z.uuid(), contactId: z.uuid() });
@@ -38,6 +38,32 @@ const contactExportSchema = z
 
 export function contactsRoutes(app: FastifyInstance, ctx: AppContext): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    '/workspaces/:workspaceId/contacts/:contactId/merge',
+    {
+      config: { access: 'agent' },
+      schema: {
+        tags: ['contacts'],
+        summary:
+          'Merge this contact into another: feedback moves, identities are kept, this contact goes',
+        params: contactParams,
+        body: z.strictObject({ intoContactId: z.uuid() }),
+        response: {
+          200: z.object({ contact: contactExportSchema.shape.contact, movedFeedback: z.number() }),
+          ...errorReplies,
+        },
+      },
+    },
+    async (request) =>
+      mergeContact(
+        ctx,
+        requireWorkspace(request).workspaceId,
+        request.params.contactId,
+        request.body.intoContactId,
+        actorOf(request),
+      ),
+  );
 
   api.get(
     '/workspaces/:workspaceId/contacts/:contactId/personal-data',

@@ -33,6 +33,36 @@ export async function exportContactData(
   return { exportedAt: new Date(), contact, feedback };
 }
 
+/** Merges a duplicate contact into another; recorded in the audit log with both ids. */
+export async function mergeContact(
+  ctx: AppContext,
+  workspaceId: string,
+  sourceId: string,
+  targetId: string,
+  actor: Actor,
+) {
+  if (sourceId === targetId) {
+    throw errors.invalid('A contact cannot be merged into itself.', [
+      { path: 'body.intoContactId', message: 'is the same contact' },
+    ]);
+  }
+  return ctx.db.transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    await requireContact(db, workspaceId, sourceId);
+    await requireContact(db, workspaceId, targetId);
+    const movedFeedback = await repo.mergeContacts(db, workspaceId, sourceId, targetId);
+    await recordAudit(
+      db,
+      workspaceId,
+      actor,
+      'contact.merged',
+      { type: 'contact', id: targetId },
+      { mergedContactId: sourceId, movedFeedback },
+    );
+    return { contact: await requireContact(db, workspaceId, targetId), movedFeedback };
+  });
+}
+
 /** Erases a customer: their contact record goes, their feedback keeps only its score, channel and time. */
 export async function eraseContactData(
   ctx: AppContext,
