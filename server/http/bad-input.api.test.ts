@@ -2,7 +2,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../test/engines.ts';
 import { createTestWorkspace, sessionHeaders, type TestWorkspace } from '../test/fixtures.ts';
-import { fillUrl, routeKey, routeSamples } from '../test/route-samples.ts';
+import { fillUrl, routeKey, routeSamples, isMemberWorkspaceRoute } from '../test/route-samples.ts';
 import { buildApp } from './app.ts';
 
 interface BadCase {
@@ -45,7 +45,7 @@ describeEachEngine('bad input', ({ ctx }) => {
   it('rejects malformed bodies on every route that takes one', async () => {
     const headers = sessionHeaders(workspace.owner);
     const withBody = app.apiRoutes.filter(
-      (route) => ['POST', 'PATCH'].includes(route.method) && route.url.includes(':workspaceId'),
+      (route) => ['POST', 'PATCH'].includes(route.method) && isMemberWorkspaceRoute(route),
     );
     expect(withBody.length).toBeGreaterThanOrEqual(5);
     for (const route of withBody) {
@@ -111,7 +111,7 @@ describeEachEngine('bad input', ({ ctx }) => {
 
   it('rejects ids that are not ids on every route with path ids', async () => {
     const headers = sessionHeaders(workspace.owner);
-    const withIds = app.apiRoutes.filter((route) => route.url.includes(':workspaceId'));
+    const withIds = app.apiRoutes.filter((route) => isMemberWorkspaceRoute(route));
     for (const route of withIds) {
       const sample = await routeSamples[routeKey(route)]!(ctx(), workspace);
       const payload = sample.body === undefined ? {} : { payload: sample.body as object };

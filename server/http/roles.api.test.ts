@@ -8,7 +8,7 @@ import {
   sessionHeaders,
   type TestWorkspace,
 } from '../test/fixtures.ts';
-import { fillUrl, routeKey, routeSamples } from '../test/route-samples.ts';
+import { fillUrl, routeKey, routeSamples, isMemberWorkspaceRoute } from '../test/route-samples.ts';
 import { roleAtLeast } from './access.ts';
 import { buildApp } from './app.ts';
 
@@ -44,6 +44,7 @@ const leastRole: Record<string, Role> = {
   'GET /api/v1/workspaces/:workspaceId/listening-posts': 'viewer',
   'POST /api/v1/workspaces/:workspaceId/listening-posts': 'admin',
   'PATCH /api/v1/workspaces/:workspaceId/listening-posts/:postId': 'admin',
+  'POST /api/v1/workspaces/:workspaceId/listening-posts/:postId/signing-secret': 'admin',
   'GET /api/v1/workspaces/:workspaceId/raw-items': 'admin',
   'POST /api/v1/workspaces/:workspaceId/raw-items/:rawItemId/retry': 'admin',
   'DELETE /api/v1/workspaces/:workspaceId/contacts/:contactId/personal-data': 'admin',
@@ -59,7 +60,7 @@ describeEachEngine('roles', ({ ctx }) => {
   });
   afterAll(() => app.close());
 
-  const workspaceRoutes = () => app.apiRoutes.filter((route) => route.url.includes(':workspaceId'));
+  const workspaceRoutes = () => app.apiRoutes.filter((route) => isMemberWorkspaceRoute(route));
 
   it('has an expected role for every workspace route', () => {
     expect(

@@ -9,6 +9,7 @@ import { exportRoutes } from '../modules/export/export.routes.ts';
 import { feedbackRoutes } from '../modules/feedback/feedback.routes.ts';
 import { ingestRoutes } from '../modules/ingest/ingest.routes.ts';
 import { listeningPostsRoutes } from '../modules/listening-posts/listening-posts.routes.ts';
+import { callsRoutes } from '../modules/calls/calls.routes.ts';
 import { invitationsRoutes } from '../modules/invitations/invitations.routes.ts';
 import { jobsRoutes } from '../modules/jobs/jobs.routes.ts';
 import { workspacesRoutes } from '../modules/workspaces/workspaces.routes.ts';
@@ -27,4 +28,5 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   accountRoutes(app, ctx);
   ingestRoutes(app, ctx);
   listeningPostsRoutes(app, ctx);
+  callsRoutes(app, ctx);
 }

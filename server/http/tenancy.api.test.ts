@@ -7,7 +7,13 @@ import {
   sessionHeaders,
   type TestWorkspace,
 } from '../test/fixtures.ts';
-import { fillUrl, routeKey, routeSamples, routesWithoutWorkspace } from '../test/route-samples.ts';
+import {
+  fillUrl,
+  routeKey,
+  routeSamples,
+  routesWithoutWorkspace,
+  isMemberWorkspaceRoute,
+} from '../test/route-samples.ts';
 import { buildApp } from './app.ts';
 
 /**
@@ -34,7 +40,7 @@ describeEachEngine('tenancy', ({ ctx }) => {
       .map(routeKey)
       .filter((key) => !(key in routeSamples) && !(key in routesWithoutWorkspace));
     expect(unclassified).toEqual([]);
-    const workspaceRoutes = app.apiRoutes.filter((route) => route.url.includes(':workspaceId'));
+    const workspaceRoutes = app.apiRoutes.filter((route) => isMemberWorkspaceRoute(route));
     expect(workspaceRoutes.length).toBeGreaterThanOrEqual(15);
     expect(workspaceRoutes.every((route) => key(route) in routeSamples)).toBe(true);
   });
@@ -43,7 +49,7 @@ describeEachEngine('tenancy', ({ ctx }) => {
 
   it("answers 404 when A's owner or A's key names workspace B", async () => {
     const failures: string[] = [];
-    for (const route of app.apiRoutes.filter((r) => r.url.includes(':workspaceId'))) {
+    for (const route of app.apiRoutes.filter((r) => isMemberWorkspaceRoute(r))) {
       const sample = await routeSamples[key(route)]!(ctx(), b);
       const url = fillUrl(route.url, { workspaceId: b.id, ...sample.params });
       for (const [who, headers] of [
@@ -68,7 +74,7 @@ describeEachEngine('tenancy', ({ ctx }) => {
   it("answers 404 when A names B's members, keys, invitations or jobs inside its own workspace", async () => {
     const failures: string[] = [];
     const routesWithIds = app.apiRoutes.filter(
-      (r) => r.url.includes(':workspaceId') && /:(?!workspaceId)\w+/.test(r.url),
+      (r) => isMemberWorkspaceRoute(r) && /:(?!workspaceId)\w+/.test(r.url),
     );
     expect(routesWithIds.length).toBeGreaterThanOrEqual(5);
     for (const route of routesWithIds) {

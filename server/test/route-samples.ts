@@ -111,6 +111,12 @@ export const routeSamples: Record<string, SampleFactory> = {
     params: { postId: (await createPost(ctx, ws.id, { kind: 'widget', name: 'Pricing page' })).id },
     body: { status: 'paused' },
   }),
+  'POST /api/v1/workspaces/:workspaceId/listening-posts/:postId/signing-secret': async (
+    ctx,
+    ws,
+  ) => ({
+    params: { postId: (await createPost(ctx, ws.id, { kind: 'call', name: 'Support line' })).id },
+  }),
   'GET /api/v1/workspaces/:workspaceId/raw-items': async () => ({ query: { state: 'dead' } }),
   'POST /api/v1/workspaces/:workspaceId/raw-items/:rawItemId/retry': async (ctx, ws) => ({
     params: { rawItemId: String(await createDeadRawItem(ctx, ws.id)) },
@@ -142,11 +148,21 @@ export const routesWithoutWorkspace: Record<string, string> = {
   'GET /api/v1/workspaces': 'lists the caller’s own memberships',
   'POST /api/v1/workspaces': 'creates a new workspace owned by the caller',
   'POST /api/v1/feedback': 'acts on the API key’s own workspace only',
+  'POST /api/v1/hooks/calls/:workspaceId/:postId':
+    'public; authenticated by the post’s HMAC signature, not by membership',
   'GET /api/v1/me/personal-data': 'exports the caller’s own data',
   'DELETE /api/v1/me': 'deletes the caller’s own account',
   'GET /api/v1/invitations/:token': 'public; addressed by an unguessable invitation token',
   'POST /api/v1/invitations/accept': 'public; only valid with an invitation token',
 };
+
+/**
+ * Routes that act inside one workspace on behalf of a member or API key. Public routes that name a
+ * workspace (signed webhooks) are authenticated otherwise and are listed in routesWithoutWorkspace.
+ */
+export function isMemberWorkspaceRoute(route: { url: string; access: string }): boolean {
+  return route.url.includes(':workspaceId') && route.access !== 'public';
+}
 
 export function fillUrl(url: string, params: Record<string, string>): string {
   return url.replace(/:([A-Za-z]+)/g, (_, name: string) => {

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { Channel } from '../../db/schema/index.ts';
+import { readTranscript, transcriptFormSchema, transcriptJsonSchema } from '../calls/transcript.ts';
 import type { IdentityInput } from '../identity/identity.service.ts';
 import { feedbackItemSchema } from './ingest.schemas.ts';
 import type { PendingRawItem } from './ingest.repository.ts';
@@ -18,13 +20,38 @@ export interface NormalisedItem extends IdentityInput {
  * failing that, dead-lettered with this reason).
  */
 export function normaliseRawItem(raw: PendingRawItem): NormalisedItem {
+  return raw.channel === 'call' ? normaliseTranscript(raw) : normaliseApiItem(raw);
+}
+
+const storedTranscriptSchema = z.discriminatedUnion('format', [
+  z.object({ format: z.literal('json'), body: transcriptJsonSchema }),
+  z.object({ format: z.literal('form'), body: transcriptFormSchema }),
+]);
+
+function reasonsOf(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => `${issue.path.join('.') || 'item'}: ${issue.message}`)
+    .join('; ');
+}
+
+function normaliseTranscript(raw: PendingRawItem): NormalisedItem {
+  const parsed = storedTranscriptSchema.safeParse(raw.payload);
+  if (!parsed.success) throw new Error(`Not a call transcript: ${reasonsOf(parsed.error)}`);
+  const call = readTranscript(parsed.data);
+  return {
+    channel: 'call',
+    touchpointId: raw.postTouchpointId,
+    scoreType: null,
+    score: null,
+    text: call.text,
+    receivedAt: call.startedAt ?? new Date(raw.receivedAt).toISOString(),
+    contact: { phone: call.phone, email: call.contact?.email, name: call.contact?.name },
+  };
+}
+
+function normaliseApiItem(raw: PendingRawItem): NormalisedItem {
   const parsed = feedbackItemSchema.safeParse(raw.payload);
-  if (!parsed.success) {
-    const reasons = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.') || 'item'}: ${issue.message}`,
-    );
-    throw new Error(`Not a feedback item: ${reasons.join('; ')}`);
-  }
+  if (!parsed.success) throw new Error(`Not a feedback item: ${reasonsOf(parsed.error)}`);
   const item = parsed.data;
   return {
     channel: item.channel ?? raw.channel,

@@ -83,6 +83,34 @@ export async function updatePost(
   return row;
 }
 
+export async function findPostWithConfig(db: Db, workspaceId: string, id: string) {
+  const [row] = await db
+    .select({
+      id: listeningPosts.id,
+      kind: listeningPosts.kind,
+      status: listeningPosts.status,
+      config: listeningPosts.config,
+    })
+    .from(listeningPosts)
+    .where(and(eq(listeningPosts.workspaceId, workspaceId), eq(listeningPosts.id, id)));
+  return row;
+}
+
+/** Merges keys into a post's configuration (e.g. a new signing secret). */
+export async function mergePostConfig(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  changes: Record<string, unknown>,
+) {
+  const rows = await db
+    .update(listeningPosts)
+    .set({ config: sql`${listeningPosts.config} || ${JSON.stringify(changes)}::jsonb` })
+    .where(and(eq(listeningPosts.workspaceId, workspaceId), eq(listeningPosts.id, id)))
+    .returning({ id: listeningPosts.id });
+  return rows.length === 1;
+}
+
 /** Raw items received per post per day over the last `days` days (the dashboard's sparklines). */
 export function dailyVolume(db: Db, workspaceId: string, days: number) {
   return queryRows<{ postId: string; day: string; count: number }>(

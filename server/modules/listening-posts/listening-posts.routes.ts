@@ -108,6 +108,30 @@ export function listeningPostsRoutes(app: FastifyInstance, ctx: AppContext): voi
         .send(await service.createPost(ctx, requireWorkspace(request).workspaceId, request.body)),
   );
 
+  api.post(
+    '/workspaces/:workspaceId/listening-posts/:postId/signing-secret',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary:
+          'Make a new signing secret for signed deliveries (call transcripts); shown only in this reply',
+        params: postParams,
+        response: { 201: z.object({ signingSecret: z.string() }), ...errorReplies },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await service.rotateSigningSecret(
+            ctx,
+            requireWorkspace(request).workspaceId,
+            request.params.postId,
+          ),
+        ),
+  );
+
   api.patch(
     '/workspaces/:workspaceId/listening-posts/:postId',
     {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import { errors } from '../../errors.ts';
 import type {
@@ -13,6 +14,21 @@ const SPARKLINE_DAYS = 30;
 /** Records that items just arrived through these posts ("last received" in the dashboard). */
 export function markPostsReceived(ctx: AppContext, workspaceId: string, postIds: string[]) {
   return repo.touchPosts(ctx.db, workspaceId, postIds);
+}
+
+export function findPost(ctx: AppContext, workspaceId: string, postId: string) {
+  return repo.findPostWithConfig(ctx.db, workspaceId, postId);
+}
+
+/**
+ * A new secret for signed deliveries to this post (call transcripts); shown once, here. Stored as
+ * is, because verifying an HMAC needs the secret itself.
+ */
+export async function rotateSigningSecret(ctx: AppContext, workspaceId: string, postId: string) {
+  const signingSecret = randomBytes(32).toString('base64url');
+  if (!(await repo.mergePostConfig(ctx.db, workspaceId, postId, { signingSecret })))
+    throw errors.notFound('listening post', postId);
+  return { signingSecret };
 }
 
 export function listTouchpoints(ctx: AppContext, workspaceId: string) {
