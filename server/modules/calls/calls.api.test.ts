@@ -3,10 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
 import { buildApp } from '../../http/app.ts';
-import { createLogger } from '../../logger.ts';
 import { describeEachEngine } from '../../test/engines.ts';
 import { createTestWorkspace, sessionHeaders, type TestWorkspace } from '../../test/fixtures.ts';
-import { normaliseJob } from '../ingest/normalise.jobs.ts';
+import { runQueuedNormalisation } from '../../test/normalise.ts';
 import { signBody } from './transcript.ts';
 
 describeEachEngine('call transcript webhook', ({ ctx }) => {
@@ -77,20 +76,7 @@ describeEachEngine('call transcript webhook', ({ ctx }) => {
     }).toString();
     expect((await deliver(form, 'application/x-www-form-urlencoded')).statusCode).toBe(202);
 
-    const jobs = await queryRows<{ id: number; payload: { rawItemIds: number[] } }>(
-      ctx().db,
-      sql`SELECT id::int AS id, payload FROM jobs WHERE workspace_id = ${workspace.id} AND name = 'ingest.normalise'`,
-    );
-    for (const job of jobs) {
-      await normaliseJob.handler(job.payload, {
-        db: ctx().db,
-        jobId: job.id,
-        attempt: 1,
-        workspaceId: workspace.id,
-        log: createLogger({ LOG_LEVEL: 'silent' }),
-        signal: new AbortController().signal,
-      });
-    }
+    await runQueuedNormalisation(ctx(), workspace.id);
     const rows = await queryRows<{ channel: string; text: string; phone: string }>(
       ctx().db,
       sql`SELECT f.channel, f.text, c.phone FROM feedback f JOIN contacts c ON c.workspace_id = f.workspace_id AND c.id = f.contact_id

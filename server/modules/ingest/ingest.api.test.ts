@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
 import { buildApp } from '../../http/app.ts';
-import { createLogger } from '../../logger.ts';
 import { describeEachEngine } from '../../test/engines.ts';
 import {
   bearer,
@@ -11,9 +10,7 @@ import {
   sessionHeaders,
   type TestWorkspace,
 } from '../../test/fixtures.ts';
-import { normaliseJob } from './normalise.jobs.ts';
-
-const log = createLogger({ LOG_LEVEL: 'silent' });
+import { runQueuedNormalisation } from '../../test/normalise.ts';
 
 describeEachEngine('feedback ingest API', ({ ctx }) => {
   let app: FastifyInstance;
@@ -22,28 +19,8 @@ describeEachEngine('feedback ingest API', ({ ctx }) => {
   });
   afterAll(() => app.close());
 
-  /** Runs this workspace's queued normalisation jobs, as a worker would, with the given attempt number. */
-  async function normalise(workspaceId: string, attempt = 1) {
-    const jobs = await queryRows<{ id: number; payload: { rawItemIds: number[] } }>(
-      ctx().db,
-      sql`UPDATE jobs SET state = 'done' WHERE workspace_id = ${workspaceId} AND name = 'ingest.normalise' AND state = 'queued'
-          RETURNING id::int AS id, payload`,
-    );
-    const errors: string[] = [];
-    for (const job of jobs) {
-      await normaliseJob
-        .handler(job.payload, {
-          db: ctx().db,
-          jobId: job.id,
-          attempt,
-          workspaceId,
-          log,
-          signal: new AbortController().signal,
-        })
-        .catch((error: Error) => errors.push(error.message));
-    }
-    return { jobs: jobs.length, errors };
-  }
+  const normalise = (workspaceId: string, attempt = 1) =>
+    runQueuedNormalisation(ctx(), workspaceId, attempt);
 
   const feedbackOf = (workspaceId: string) =>
     queryRows<{

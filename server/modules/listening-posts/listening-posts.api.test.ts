@@ -3,10 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
 import { buildApp } from '../../http/app.ts';
-import { createLogger } from '../../logger.ts';
 import { describeEachEngine } from '../../test/engines.ts';
 import { bearer, createTestWorkspace, sessionHeaders } from '../../test/fixtures.ts';
-import { normaliseJob } from '../ingest/normalise.jobs.ts';
+import { runQueuedNormalisation } from '../../test/normalise.ts';
 
 describeEachEngine('touchpoints and listening posts', ({ ctx }) => {
   let app: FastifyInstance;
@@ -54,18 +53,7 @@ describeEachEngine('touchpoints and listening posts', ({ ctx }) => {
         ],
       },
     });
-    const [job] = await queryRows<{ id: number; payload: { rawItemIds: number[] } }>(
-      ctx().db,
-      sql`SELECT id::int AS id, payload FROM jobs WHERE workspace_id = ${workspace.id} AND name = 'ingest.normalise'`,
-    );
-    await normaliseJob.handler(job!.payload, {
-      db: ctx().db,
-      jobId: job!.id,
-      attempt: 1,
-      workspaceId: workspace.id,
-      log: createLogger({ LOG_LEVEL: 'silent' }),
-      signal: new AbortController().signal,
-    });
+    expect(await runQueuedNormalisation(ctx(), workspace.id)).toEqual({ jobs: 1, errors: [] });
 
     const posts = (
       await app.inject({ method: 'GET', url: `${base}/listening-posts`, headers })
