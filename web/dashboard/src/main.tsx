@@ -8,6 +8,8 @@ import { meQuery } from './session.ts';
 import '../../ui/ui.css';
 import './layout.css';
 import './pages.css';
+import './inbox/inbox.css';
+import './listening-posts/listening-posts.css';
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -4,6 +4,8 @@ import { SetupPage } from './auth/SetupPage.tsx';
 import { SignInPage } from './auth/SignInPage.tsx';
 import { ApiKeysPage } from './api-keys/ApiKeysPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
+import { InboxPage } from './inbox/InboxPage.tsx';
+import { ListeningPostsPage } from './listening-posts/ListeningPostsPage.tsx';
 import { MembersPage } from './members/MembersPage.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
@@ -24,6 +26,8 @@ export const router = createBrowserRouter([
         element: <WorkspaceLayout />,
         children: [
           { index: true, element: <HomePage /> },
+          { path: 'inbox', element: <InboxPage /> },
+          { path: 'listening-posts', element: <ListeningPostsPage /> },
           { path: 'members', element: <MembersPage /> },
           { path: 'api-keys', element: <ApiKeysPage /> },
           { path: 'settings', element: <SettingsPage /> },

@@ -52,11 +52,24 @@ export interface NpsMonth {
   ciHigh: number;
 }
 
-export type ScoreType = 'nps' | 'csat' | 'ces';
+export const CHANNELS = [
+  'survey',
+  'widget',
+  'email',
+  'call',
+  'forum',
+  'social',
+  'import',
+  'api',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const SCORE_TYPES = ['nps', 'csat', 'ces'] as const;
+export type ScoreType = (typeof SCORE_TYPES)[number];
 
 export interface FeedbackItem {
   id: string;
-  channel: string;
+  channel: Channel;
   scoreType: ScoreType | null;
   score: number | null;
   text: string;
@@ -138,4 +151,52 @@ export interface Job {
 
 export interface JobsPage extends ItemList<Job> {
   counts: Record<JobState, number>;
+}
+
+export interface Touchpoint {
+  id: string;
+  name: string;
+  description: string;
+  createdAt: string;
+}
+
+export const POST_KINDS = [
+  'api',
+  'survey',
+  'widget',
+  'email',
+  'call',
+  'feed',
+  'forum',
+  'import',
+] as const;
+export type PostKind = (typeof POST_KINDS)[number];
+
+export type PostStatus = 'active' | 'paused' | 'error';
+
+export interface ListeningPost {
+  id: string;
+  kind: PostKind;
+  name: string;
+  touchpointId: string | null;
+  status: PostStatus;
+  lastError: string | null;
+  lastReceivedAt: string | null;
+  createdAt: string;
+  /** Items received per day over the last 30 days; days without items are left out. */
+  volume: { day: string; count: number }[];
+}
+
+export interface RawItem {
+  id: number;
+  postId: string | null;
+  channel: Channel;
+  dedupKey: string;
+  /** Exactly what was received: any JSON value. */
+  payload: unknown;
+  receivedAt: string;
+  state: 'received' | 'processed' | 'dead';
+  attempts: number;
+  lastError: string | null;
+  feedbackId: string | null;
 }

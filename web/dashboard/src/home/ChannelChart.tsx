@@ -4,7 +4,8 @@ import type { ChartOption } from '../../../ui/echarts.ts';
 import { EmptyState } from '../../../ui/EmptyState.tsx';
 import { Section } from '../../../ui/Page.tsx';
 import { Table } from '../../../ui/Table.tsx';
-import { formatCount, humanize } from '../format.ts';
+import { channelLabel } from '../feedback/labels.ts';
+import { formatCount } from '../format.ts';
 import type { Overview } from '../types.ts';
 import { chartColors } from './chartColors.ts';
 
@@ -24,7 +25,7 @@ function channelOption(channels: Channels): ChartOption {
     },
     yAxis: {
       type: 'category',
-      data: sorted.map((channel) => humanize(channel.channel)),
+      data: sorted.map((channel) => channelLabel(channel.channel)),
       axisLabel: { color: chartColors.axis },
       axisLine: { lineStyle: { color: chartColors.grid } },
     },
@@ -43,7 +44,7 @@ function channelOption(channels: Channels): ChartOption {
 export function ChannelChart({ channels }: { channels: Channels }) {
   const option = useMemo(() => channelOption(channels), [channels]);
   const summary = channels
-    .map((channel) => `${humanize(channel.channel)} ${formatCount(channel.count)}`)
+    .map((channel) => `${channelLabel(channel.channel)} ${formatCount(channel.count)}`)
     .join(', ');
   return (
     <Section title="Feedback by channel">
@@ -63,7 +64,7 @@ export function ChannelChart({ channels }: { channels: Channels }) {
               rows={channels}
               rowKey={(channel) => channel.channel}
               columns={[
-                { header: 'Channel', cell: (channel) => humanize(channel.channel) },
+                { header: 'Channel', cell: (channel) => channelLabel(channel.channel) },
                 {
                   header: 'Feedback',
                   cell: (channel) => formatCount(channel.count),

@@ -5,6 +5,7 @@ import { RelativeTime } from '../../../ui/RelativeTime.tsx';
 import { Table } from '../../../ui/Table.tsx';
 import { useWorkspace } from '../session.ts';
 import type { Job, JobState } from '../types.ts';
+import { ErrorDetails } from './ErrorDetails.tsx';
 import { useRetryJob } from './queries.ts';
 
 interface JobsTableProps {
@@ -20,17 +21,6 @@ const EMPTY: Record<JobState, string> = {
   running: 'Nothing is running right now.',
   done: 'No finished jobs yet.',
 };
-
-function LastError({ message }: { message: string | null }) {
-  if (!message) return <span className="muted">—</span>;
-  const [firstLine = message] = message.split('\n');
-  return (
-    <details className="job-error">
-      <summary>{firstLine}</summary>
-      <pre>{message}</pre>
-    </details>
-  );
-}
 
 export function JobsTable({ jobs, state, stale }: JobsTableProps) {
   const { id } = useWorkspace();
@@ -52,7 +42,7 @@ export function JobsTable({ jobs, state, stale }: JobsTableProps) {
             header: state === 'queued' ? 'Runs' : 'Finished',
             cell: (job) => <RelativeTime iso={state === 'queued' ? job.runAt : job.finishedAt} />,
           },
-          { header: 'Last error', cell: (job) => <LastError message={job.lastError} /> },
+          { header: 'Last error', cell: (job) => <ErrorDetails message={job.lastError} /> },
           {
             header: 'Actions',
             cell: (job) =>

@@ -2,6 +2,7 @@ import { Alert } from '../../../ui/Alert.tsx';
 import { Page, Section } from '../../../ui/Page.tsx';
 import { useWorkspace } from '../session.ts';
 import { AuditLog } from './AuditLog.tsx';
+import { DeadItemsSection } from './DeadItemsSection.tsx';
 import { ExportLink } from './ExportLink.tsx';
 import { JobsSection } from './JobsSection.tsx';
 import { WorkspaceForm } from './WorkspaceForm.tsx';
@@ -15,6 +16,7 @@ export function SettingsPage() {
       </Section>
       {workspace.canManage ? (
         <>
+          <DeadItemsSection />
           <JobsSection />
           <Section
             title="Audit log"
@@ -31,7 +33,10 @@ export function SettingsPage() {
         </>
       ) : (
         <Alert>
-          <p>Background jobs, the audit log and exports are for owners and admins.</p>
+          <p>
+            Items that could not be processed, background jobs, the audit log and exports are for
+            owners and admins.
+          </p>
         </Alert>
       )}
     </Page>

@@ -7,10 +7,11 @@ import {
 } from '@tanstack/react-query';
 import { api, wsPath } from '../api.ts';
 import { meQuery } from '../session.ts';
-import type { AuditPage, JobState, JobsPage, Workspace } from '../types.ts';
+import type { AuditPage, ItemList, JobState, JobsPage, RawItem, Workspace } from '../types.ts';
 
 const workspaceKey = (workspaceId: string) => ['ws', workspaceId, 'details'];
 const jobsKey = (workspaceId: string) => ['ws', workspaceId, 'jobs'];
+const deadItemsKey = (workspaceId: string) => ['ws', workspaceId, 'raw-items', 'dead'];
 
 export function useWorkspaceDetails(workspaceId: string) {
   return useQuery({
@@ -63,6 +64,32 @@ export function useRetryJob(workspaceId: string) {
     mutationFn: (id: number) => api.post<unknown>(wsPath(workspaceId, 'jobs', id, 'retry')),
     onSuccess: () =>
       Promise.all([
+        client.invalidateQueries({ queryKey: jobsKey(workspaceId) }),
+        client.invalidateQueries({ queryKey: ['ws', workspaceId, 'overview'] }),
+      ]),
+  });
+}
+
+export const DEAD_ITEMS_LIMIT = 50;
+
+/** Raw items that could not be processed after every attempt, newest first. */
+export function useDeadItems(workspaceId: string) {
+  return useQuery({
+    queryKey: deadItemsKey(workspaceId),
+    queryFn: () =>
+      api.get<ItemList<RawItem>>(
+        `${wsPath(workspaceId, 'raw-items')}?state=dead&limit=${DEAD_ITEMS_LIMIT}`,
+      ),
+  });
+}
+
+export function useRetryDeadItem(workspaceId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => api.post<unknown>(wsPath(workspaceId, 'raw-items', id, 'retry')),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: deadItemsKey(workspaceId) }),
         client.invalidateQueries({ queryKey: jobsKey(workspaceId) }),
         client.invalidateQueries({ queryKey: ['ws', workspaceId, 'overview'] }),
       ]),

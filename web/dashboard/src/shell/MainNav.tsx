@@ -7,6 +7,8 @@ export function MainNav({ workspaceId }: { workspaceId: string }) {
       <NavLink to={base} end>
         Home
       </NavLink>
+      <NavLink to={`${base}/inbox`}>Inbox</NavLink>
+      <NavLink to={`${base}/listening-posts`}>Listening posts</NavLink>
       <NavLink to={`${base}/members`}>Members</NavLink>
       <NavLink to={`${base}/api-keys`}>API keys</NavLink>
       <NavLink to={`${base}/settings`}>Settings</NavLink>
