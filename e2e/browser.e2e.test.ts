@@ -74,5 +74,34 @@ it('signs up through the setup link, creates an API key and sees it listed', asy
   });
   expect(me.status).toBe(200);
   expect((await me.json()).apiKey.name).toBe('Zapier import');
+
+  // Hostile feedback is stored verbatim and shown as text: no script runs, no handler fires.
+  const hostile = [
+    '<script>window.__pwned = 1</script> refund now',
+    '<img src=x onerror="window.__pwned = 2"> broken parcel',
+  ];
+  const sent = await fetch(`${base}/api/v1/feedback`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${secretText}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ items: hostile.map((text) => ({ text })) }),
+  });
+  expect(sent.status).toBe(202);
+  const workspaceUrl = page.url().match(/^.*\/w\/[0-9a-f-]{36}/)?.[0] ?? '';
+  const shown = page.getByText(hostile[0]!, { exact: false });
+  // Normalisation runs in the background worker: reload the filtered inbox until the item is there.
+  await expect
+    .poll(
+      async () => {
+        await page.goto(`${workspaceUrl}/inbox?q=${encodeURIComponent('refund now')}`);
+        await page.waitForLoadState('networkidle');
+        return shown.count();
+      },
+      { timeout: 30_000, interval: 1000 },
+    )
+    .toBeGreaterThan(0);
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+  ).toBeUndefined();
+  expect(await page.locator('main script, main img[src="x"]').count()).toBe(0);
   await page.close();
 }, 120_000);

@@ -96,6 +96,7 @@ function filterConditions(filters: FeedbackFilters): SQL[] {
   const conditions: Array<SQL | undefined> = [
     filters.channel ? eq(feedback.channel, filters.channel) : undefined,
     filters.touchpointId ? eq(feedback.touchpointId, filters.touchpointId) : undefined,
+    filters.postId ? eq(feedback.postId, filters.postId) : undefined,
     filters.accountId ? eq(feedback.accountId, filters.accountId) : undefined,
     filters.contactId ? eq(feedback.contactId, filters.contactId) : undefined,
     filters.scoreType ? eq(feedback.scoreType, filters.scoreType) : undefined,
@@ -128,7 +129,10 @@ export function listFeedback(
       text: feedback.text,
       receivedAt: feedback.receivedAt,
       receivedAtMicros: sql<string>`(extract(epoch from ${feedback.receivedAt}) * 1000000)::bigint::text`,
-      contactName: contacts.name,
+      // A contact known only by address or phone is still someone: show what identifies them.
+      contactName: sql<
+        string | null
+      >`coalesce(${contacts.name}, ${contacts.email}, ${contacts.phone}, ${contacts.socialHandle})`,
       accountName: accounts.name,
       touchpointName: touchpoints.name,
     })

@@ -47,6 +47,7 @@ export const feedbackQuery = z
     cursor: z.string().min(1).max(200).optional().describe('nextCursor from the previous page'),
     channel: z.enum(CHANNELS).optional(),
     touchpointId: z.uuid().optional(),
+    postId: z.uuid().optional().describe('only what arrived through this listening post'),
     accountId: z.uuid().optional(),
     contactId: z.uuid().optional(),
     scoreType: z.enum(SCORE_TYPES).optional(),

@@ -68,6 +68,9 @@ describeEachEngine('touchpoints and listening posts', ({ ctx }) => {
     );
     expect(filed[0]?.n).toBe(2);
 
+    const viaPost = await app.inject({ method: 'GET', url: `${base}/feedback?postId=${post.id}`, headers });
+    expect(viaPost.json().items).toHaveLength(2);
+
     const paused = await app.inject({
       method: 'PATCH',
       url: `${base}/listening-posts/${post.id}`,
