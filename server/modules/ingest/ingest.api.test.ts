@@ -11,6 +11,7 @@ import {
   type TestWorkspace,
 } from '../../test/fixtures.ts';
 import { runQueuedNormalisation } from '../../test/normalise.ts';
+import { receiveRawItems } from './ingest.repository.ts';
 
 describeEachEngine('feedback ingest API', ({ ctx }) => {
   let app: FastifyInstance;
@@ -232,6 +233,30 @@ describeEachEngine('feedback ingest API', ({ ctx }) => {
       payload: { text: 'hi' },
     });
     expect(session.statusCode).toBe(400);
+  });
+
+  it('keeps the good items of a batch when one fails in the database', async () => {
+    const workspace = await createTestWorkspace(ctx());
+    await receiveRawItems(ctx().db, workspace.id, 'api', [
+      { dedupKey: 'ok-1', payload: { text: 'first' } },
+      {
+        dedupKey: 'bad-fk',
+        payload: { text: 'points nowhere', touchpointId: '00000000-0000-4000-8000-000000000001' },
+      },
+      { dedupKey: 'ok-2', payload: { text: 'second' } },
+    ]);
+    const result = await normalise(workspace.id);
+    expect(result.errors).toEqual([expect.stringMatching(/^1 of 3 items could not be normalised/)]);
+    expect((await feedbackOf(workspace.id)).map((row) => row.text)).toEqual(['first', 'second']);
+    const states = await queryRows<{ dedup_key: string; state: string; has_error: boolean }>(
+      ctx().db,
+      sql`SELECT dedup_key, state, last_error IS NOT NULL AS has_error FROM raw_items WHERE workspace_id = ${workspace.id} ORDER BY dedup_key`,
+    );
+    expect(states).toEqual([
+      { dedup_key: 'bad-fk', state: 'received', has_error: true },
+      { dedup_key: 'ok-1', state: 'processed', has_error: false },
+      { dedup_key: 'ok-2', state: 'processed', has_error: false },
+    ]);
   });
 
   it('dead-letters an item that cannot be normalised after the last attempt, and retries it on request', async () => {

@@ -4,9 +4,62 @@ import { defineJob } from '../../jobs/job.ts';
 import { lockIdentities } from '../identity/identity.repository.ts';
 import { resolveIdentity } from '../identity/identity.service.ts';
 import * as repo from './ingest.repository.ts';
-import { normaliseRawItem } from './normalise.ts';
+import { normaliseRawItem, type NormalisedItem } from './normalise.ts';
 
 const MAX_ATTEMPTS = 5;
+/**
+ * Items per transaction. Short transactions keep the per-workspace identity lock brief and, on
+ * PGlite (one connection for the whole process), let API requests in between chunks.
+ */
+const CHUNK_SIZE = 100;
+
+type Parsed = { raw: repo.PendingRawItem; item: NormalisedItem };
+type Failure = { id: number; error: string };
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+async function storeItem(db: Db, workspaceId: string, { raw, item }: Parsed): Promise<string> {
+  const identity = await resolveIdentity(db, workspaceId, item);
+  return repo.upsertNormalisedFeedback(db, workspaceId, {
+    ...item,
+    ...identity,
+    rawItemId: raw.id,
+    postId: raw.postId,
+  });
+}
+
+/** Stores one chunk in one transaction; `isolate` gives each item a savepoint so one failure spares the rest. */
+async function storeChunk(
+  db: Db,
+  workspaceId: string,
+  chunk: Parsed[],
+  isolate: boolean,
+): Promise<Failure[]> {
+  const failures: Failure[] = [];
+  await db.transaction(async (tx) => {
+    const txDb = tx as unknown as Db;
+    await lockIdentities(txDb, workspaceId);
+    const done: Array<{ rawItemId: number; feedbackId: string }> = [];
+    for (const parsed of chunk) {
+      if (!isolate) {
+        done.push({
+          rawItemId: parsed.raw.id,
+          feedbackId: await storeItem(txDb, workspaceId, parsed),
+        });
+        continue;
+      }
+      try {
+        const feedbackId = await txDb.transaction((savepoint) =>
+          storeItem(savepoint as unknown as Db, workspaceId, parsed),
+        );
+        done.push({ rawItemId: parsed.raw.id, feedbackId });
+      } catch (error) {
+        failures.push({ id: parsed.raw.id, error: messageOf(error) });
+      }
+    }
+    await repo.markProcessed(txDb, workspaceId, done);
+  });
+  return failures;
+}
 
 /**
  * Normalises a batch of raw items into feedback: identity, touchpoint, score, text. Idempotent:
@@ -20,35 +73,24 @@ export const normaliseJob = defineJob({
   async handler({ rawItemIds }, { db, workspaceId, attempt }) {
     if (!workspaceId) throw new Error('normalisation needs a workspace');
     const pending = await repo.loadPendingRawItems(db, workspaceId, rawItemIds);
-    const failures: Array<{ id: number; error: string }> = [];
-    await db.transaction(async (tx) => {
-      const txDb = tx as unknown as Db;
-      await lockIdentities(txDb, workspaceId);
-      const done: Array<{ rawItemId: number; feedbackId: string }> = [];
-      for (const raw of pending) {
-        try {
-          const item = normaliseRawItem(raw);
-          // A savepoint per item: a database error on one item must not abort the whole batch.
-          const feedbackId = await txDb.transaction(async (savepoint) => {
-            const spDb = savepoint as unknown as Db;
-            const identity = await resolveIdentity(spDb, workspaceId, item);
-            return repo.upsertNormalisedFeedback(spDb, workspaceId, {
-              ...item,
-              ...identity,
-              rawItemId: raw.id,
-              postId: raw.postId,
-            });
-          });
-          done.push({ rawItemId: raw.id, feedbackId });
-        } catch (error) {
-          failures.push({
-            id: raw.id,
-            error: error instanceof Error ? error.message : String(error),
-          });
-        }
+    const failures: Failure[] = [];
+    const parsed: Parsed[] = [];
+    for (const raw of pending) {
+      try {
+        parsed.push({ raw, item: normaliseRawItem(raw) });
+      } catch (error) {
+        failures.push({ id: raw.id, error: messageOf(error) });
       }
-      await repo.markProcessed(txDb, workspaceId, done);
-    });
+    }
+    for (let start = 0; start < parsed.length; start += CHUNK_SIZE) {
+      const chunk = parsed.slice(start, start + CHUNK_SIZE);
+      // Fast path without savepoints; if any item fails, redo the chunk item by item.
+      const chunkFailures = await storeChunk(db, workspaceId, chunk, false).catch(() =>
+        storeChunk(db, workspaceId, chunk, true),
+      );
+      failures.push(...chunkFailures);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     const lastAttempt = attempt >= MAX_ATTEMPTS;
     for (const failure of failures)
       await repo.markFailed(db, workspaceId, failure.id, failure.error, lastAttempt);
