@@ -3,6 +3,7 @@ import { ZodError } from 'zod';
 import { AppError } from '../server/errors.ts';
 import { registerApiKeyCommand } from './commands/apikey.ts';
 import { registerExportCommand } from './commands/export.ts';
+import { registerFeedbackImportCommand } from './commands/feedback-import.ts';
 import { registerImportCommand } from './commands/import.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
 import { registerSeedCommand } from './commands/seed.ts';
@@ -21,6 +22,7 @@ registerApiKeyCommand(program, openCliContext);
 registerSeedCommand(program, openCliContext);
 registerExportCommand(program, openCliContext);
 registerImportCommand(program, openCliContext);
+registerFeedbackImportCommand(program, openCliContext);
 
 function explain(error: unknown): string {
   if (error instanceof ZodError)

@@ -68,7 +68,11 @@ describeEachEngine('touchpoints and listening posts', ({ ctx }) => {
     );
     expect(filed[0]?.n).toBe(2);
 
-    const viaPost = await app.inject({ method: 'GET', url: `${base}/feedback?postId=${post.id}`, headers });
+    const viaPost = await app.inject({
+      method: 'GET',
+      url: `${base}/feedback?postId=${post.id}`,
+      headers,
+    });
     expect(viaPost.json().items).toHaveLength(2);
 
     const paused = await app.inject({
