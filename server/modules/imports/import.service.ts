@@ -3,9 +3,12 @@ import type { AppContext } from '../../context.ts';
 import { errors } from '../../errors.ts';
 import { receiveRawItems, type IncomingRawItem } from '../ingest/ingest.repository.ts';
 import type { FeedbackItem } from '../ingest/ingest.schemas.ts';
-import { findPost, markPostsReceived } from '../listening-posts/listening-posts.service.ts';
+import {
+  findPost,
+  markPostsReceived,
+  workspaceOfPost,
+} from '../listening-posts/listening-posts.service.ts';
 import type { ColumnMapping, ImportError, ImportFormat, ImportResult } from './import.schemas.ts';
-import * as repo from './imports.repository.ts';
 import { openFeedbackFile, type FeedbackFile } from './reader.ts';
 
 export const IMPORT_BATCH_SIZE = 1000;
@@ -70,7 +73,7 @@ export async function previewImport(
 
 /** The workspace of a listening post, for the operator's CLI, which may name only the post. */
 export async function workspaceOfPost(ctx: AppContext, postId: string): Promise<string> {
-  const workspaceId = await repo.workspaceOfPost(ctx.db, postId);
+  const workspaceId = await workspaceOfPost(ctx, postId);
   if (!workspaceId) throw errors.notFound('listening post', postId);
   return workspaceId;
 }

@@ -111,6 +111,18 @@ export async function mergePostConfig(
   return rows.length === 1;
 }
 
+/**
+ * The workspace a listening post belongs to, looked up by the post's id alone. Only for trusted
+ * callers that act for the operator (the CLI); requests take the workspace from their session.
+ */
+export async function workspaceOfPost(db: Db, postId: string): Promise<string | undefined> {
+  const [row] = await queryRows<{ workspaceId: string }>(
+    db,
+    sql`SELECT workspace_id AS "workspaceId" FROM listening_posts WHERE id = ${postId}`,
+  );
+  return row?.workspaceId;
+}
+
 /** Raw items received per post per day over the last `days` days (the dashboard's sparklines). */
 export function dailyVolume(db: Db, workspaceId: string, days: number) {
   return queryRows<{ postId: string; day: string; count: number }>(

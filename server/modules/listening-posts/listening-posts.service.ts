@@ -16,6 +16,11 @@ export function markPostsReceived(ctx: AppContext, workspaceId: string, postIds:
   return repo.touchPosts(ctx.db, workspaceId, postIds);
 }
 
+/** The workspace of a post, for operator tools (the CLI) that are given only a post id. */
+export function workspaceOfPost(ctx: AppContext, postId: string) {
+  return repo.workspaceOfPost(ctx.db, postId);
+}
+
 export function findPost(ctx: AppContext, workspaceId: string, postId: string) {
   return repo.findPostWithConfig(ctx.db, workspaceId, postId);
 }
