@@ -3,11 +3,7 @@ import type { AppContext } from '../../context.ts';
 import { errors } from '../../errors.ts';
 import { receiveRawItems, type IncomingRawItem } from '../ingest/ingest.repository.ts';
 import type { FeedbackItem } from '../ingest/ingest.schemas.ts';
-import {
-  findPost,
-  markPostsReceived,
-  workspaceOfPost,
-} from '../listening-posts/listening-posts.service.ts';
+import * as listeningPosts from '../listening-posts/listening-posts.service.ts';
 import type { ColumnMapping, ImportError, ImportFormat, ImportResult } from './import.schemas.ts';
 import { openFeedbackFile, type FeedbackFile } from './reader.ts';
 
@@ -73,7 +69,7 @@ export async function previewImport(
 
 /** The workspace of a listening post, for the operator's CLI, which may name only the post. */
 export async function workspaceOfPost(ctx: AppContext, postId: string): Promise<string> {
-  const workspaceId = await workspaceOfPost(ctx, postId);
+  const workspaceId = await listeningPosts.workspaceOfPost(ctx, postId);
   if (!workspaceId) throw errors.notFound('listening post', postId);
   return workspaceId;
 }
@@ -122,7 +118,8 @@ export async function importFeedbackFile(
   stream: Source,
   options: ImportFileOptions,
 ): Promise<ImportResult> {
-  if (!(await findPost(ctx, workspaceId, postId))) throw errors.notFound('listening post', postId);
+  if (!(await listeningPosts.findPost(ctx, workspaceId, postId)))
+    throw errors.notFound('listening post', postId);
   const file = await openFeedbackFile(stream, options);
   const result: ImportResult = {
     rows: 0,
@@ -149,7 +146,7 @@ export async function importFeedbackFile(
     result.duplicates += items.length - stored.length;
     if (stored.length > 0) {
       ctx.jobs.notify();
-      await markPostsReceived(ctx, workspaceId, [postId]);
+      await listeningPosts.markPostsReceived(ctx, workspaceId, [postId]);
     }
     options.onProgress?.(result.rows, file.bytesRead());
   };
