@@ -4,7 +4,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
 import { buildApp } from '../../http/app.ts';
 import { describeEachEngine } from '../../test/engines.ts';
-import { createTestContact, createTestWorkspace, sessionHeaders } from '../../test/fixtures.ts';
+import {
+  bearer,
+  createTestContact,
+  createTestWorkspace,
+  sessionHeaders,
+} from '../../test/fixtures.ts';
+import { runQueuedNormalisation } from '../../test/normalise.ts';
 
 describeEachEngine('customer personal data', ({ ctx }) => {
   let app: FastifyInstance;
@@ -51,6 +57,40 @@ describeEachEngine('customer personal data', ({ ctx }) => {
     const actions = audit.json().items.map((entry: { action: string }) => entry.action);
     expect(actions).toEqual(expect.arrayContaining(['data.exported', 'data.erased']));
     expect(JSON.stringify(audit.json())).not.toContain('Peter');
+  });
+});
+
+describeEachEngine('erasure reaches raw items', ({ ctx }) => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildApp(ctx());
+  });
+  afterAll(() => app.close());
+
+  it('removes the words and address from the raw item the feedback came from', async () => {
+    const workspace = await createTestWorkspace(ctx());
+    await app.inject({
+      method: 'POST',
+      url: '/api/v1/feedback',
+      headers: bearer(await workspace.apiKey('agent')),
+      payload: { text: 'Call me on 555-0100', contact: { email: 'milton@initech.example' } },
+    });
+    await runQueuedNormalisation(ctx(), workspace.id);
+    const [contact] = await queryRows<{ id: string }>(
+      ctx().db,
+      sql`SELECT id FROM contacts WHERE workspace_id = ${workspace.id}`,
+    );
+    const erased = await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/workspaces/${workspace.id}/contacts/${contact!.id}/personal-data`,
+      headers: sessionHeaders(workspace.owner),
+    });
+    expect(erased.json()).toEqual({ anonymisedFeedback: 1 });
+    const raw = await queryRows<{ payload: unknown }>(
+      ctx().db,
+      sql`SELECT payload FROM raw_items WHERE workspace_id = ${workspace.id}`,
+    );
+    expect(raw).toEqual([{ payload: { erased: true } }]);
   });
 });
 

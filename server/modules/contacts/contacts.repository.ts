@@ -39,13 +39,20 @@ export function listContactFeedback(db: Db, workspaceId: string, contactId: stri
 
 /**
  * Erasure keeps what carries no personal data (channel, score, time) so programme figures stay
- * true, and removes what does: the words, the link to the person, and the person.
+ * true, and removes what does: the words, the link to the person, the person, and the raw items
+ * their feedback came from (which hold the same words and addresses as received).
  */
 export async function eraseContact(
   db: Db,
   workspaceId: string,
   contactId: string,
 ): Promise<number> {
+  await db.execute(
+    sql`UPDATE raw_items SET payload = '{"erased": true}'::jsonb
+        WHERE workspace_id = ${workspaceId} AND id IN (
+          SELECT raw_item_id FROM feedback
+          WHERE workspace_id = ${workspaceId} AND contact_id = ${contactId} AND raw_item_id IS NOT NULL)`,
+  );
   const anonymised = await db
     .update(feedback)
     .set({ text: '', contactId: null })
