@@ -124,15 +124,26 @@ export async function workspaceOfPost(db: Db, postId: string): Promise<string | 
 }
 
 /** Raw items received per post per day over the last `days` days (the dashboard's sparklines). */
-export function dailyVolume(db: Db, workspaceId: string, days: number) {
+export function dailyVolume(db: Db, workspaceId: string, days: number, postId?: string) {
+  // Days are the workspace's calendar days, as everywhere else figures are aggregated.
   return queryRows<{ postId: string; day: string; count: number }>(
     db,
-    sql`SELECT post_id AS "postId", to_char(date_trunc('day', received_at), 'YYYY-MM-DD') AS day, count(*)::int AS count
-        FROM raw_items
-        WHERE workspace_id = ${workspaceId} AND post_id IS NOT NULL
-          AND received_at >= now() - make_interval(days => ${days})
+    sql`SELECT r.post_id AS "postId", to_char(r.received_at AT TIME ZONE w.timezone, 'YYYY-MM-DD') AS day,
+          count(*)::int AS count
+        FROM raw_items r JOIN workspaces w ON w.id = r.workspace_id
+        WHERE r.workspace_id = ${workspaceId} AND r.post_id IS NOT NULL
+          ${postId ? sql`AND r.post_id = ${postId}` : sql``}
+          AND r.received_at >= now() - make_interval(days => ${days})
         GROUP BY 1, 2 ORDER BY 1, 2`,
   );
+}
+
+export async function touchpointExists(db: Db, workspaceId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: touchpoints.id })
+    .from(touchpoints)
+    .where(and(eq(touchpoints.workspaceId, workspaceId), eq(touchpoints.id, id)));
+  return rows.length === 1;
 }
 
 /** Keeps each post's "last received" current; called when items arrive. */

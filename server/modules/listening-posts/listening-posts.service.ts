@@ -65,10 +65,7 @@ async function requireTouchpoint(
   touchpointId: string | null | undefined,
 ) {
   if (!touchpointId) return;
-  const known = (await repo.listTouchpoints(ctx.db, workspaceId)).some(
-    (touchpoint) => touchpoint.id === touchpointId,
-  );
-  if (!known)
+  if (!(await repo.touchpointExists(ctx.db, workspaceId, touchpointId)))
     throw errors.invalid('No such touchpoint in this workspace.', [
       { path: 'body.touchpointId', message: 'does not exist' },
     ]);
@@ -80,12 +77,10 @@ export async function listPosts(ctx: AppContext, workspaceId: string) {
     repo.listPosts(ctx.db, workspaceId),
     repo.dailyVolume(ctx.db, workspaceId, SPARKLINE_DAYS),
   ]);
-  return posts.map((post) => ({
-    ...post,
-    volume: volume
-      .filter((row) => row.postId === post.id)
-      .map(({ day, count }) => ({ day, count })),
-  }));
+  const byPost = new Map<string, Array<{ day: string; count: number }>>();
+  for (const { postId, day, count } of volume)
+    byPost.set(postId, [...(byPost.get(postId) ?? []), { day, count }]);
+  return posts.map((post) => ({ ...post, volume: byPost.get(post.id) ?? [] }));
 }
 
 export async function createPost(ctx: AppContext, workspaceId: string, input: ListeningPostInput) {
@@ -108,8 +103,6 @@ export async function updatePost(
   await requireTouchpoint(ctx, workspaceId, patch.touchpointId);
   const post = await repo.updatePost(ctx.db, workspaceId, id, patch);
   if (!post) throw errors.notFound('listening post', id);
-  return {
-    ...post,
-    volume: (await listPosts(ctx, workspaceId)).find((row) => row.id === id)?.volume ?? [],
-  };
+  const volume = await repo.dailyVolume(ctx.db, workspaceId, SPARKLINE_DAYS, id);
+  return { ...post, volume: volume.map(({ day, count }) => ({ day, count })) };
 }
