@@ -9,6 +9,7 @@ import {
   foreignKey,
   uniqueIndex,
   bigint,
+  jsonb,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { workspaces } from './workspaces.ts';
@@ -24,6 +25,7 @@ export const CHANNELS = [
   'call',
   'forum',
   'social',
+  'feed',
   'import',
   'api',
 ] as const;
@@ -112,6 +114,14 @@ export const feedback = pgTable(
     scoreType: text('score_type', { enum: SCORE_TYPES }),
     score: smallint('score'),
     text: text('text').notNull().default(''),
+    /**
+     * What the channel knows beyond the common fields: a mention's source URL and author handle,
+     * an email's subject and Message-ID, a survey's other answers. Shown in the inbox as is.
+     */
+    metadata: jsonb('metadata')
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     /** The raw item this was normalised from; unique, so normalising twice adds nothing. */
     rawItemId: bigint('raw_item_id', { mode: 'number' }),
     postId: uuid('post_id'),

@@ -22,9 +22,11 @@ export const POST_KINDS = [
   'email',
   'call',
   'feed',
+  'social',
   'forum',
   'import',
 ] as const;
+export type PostKind = (typeof POST_KINDS)[number];
 export const POST_STATUSES = ['active', 'paused', 'error'] as const;
 export const RAW_ITEM_STATES = ['received', 'processed', 'dead'] as const;
 export type RawItemState = (typeof RAW_ITEM_STATES)[number];

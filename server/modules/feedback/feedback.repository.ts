@@ -127,6 +127,7 @@ export function listFeedback(
       scoreType: feedback.scoreType,
       score: feedback.score,
       text: feedback.text,
+      metadata: feedback.metadata,
       receivedAt: feedback.receivedAt,
       receivedAtMicros: sql<string>`(extract(epoch from ${feedback.receivedAt}) * 1000000)::bigint::text`,
       // A contact known only by address or phone is still someone: show what identifies them.

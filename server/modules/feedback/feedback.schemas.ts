@@ -34,6 +34,9 @@ export const feedbackItemSchema = z
     scoreType: z.enum(SCORE_TYPES).nullable(),
     score: z.number().int().nullable(),
     text: z.string(),
+    metadata: z
+      .record(z.string(), z.unknown())
+      .describe('What the channel adds: source URL, author handle, subject, other answers...'),
     receivedAt: z.date(),
     contactName: z.string().nullable(),
     accountName: z.string().nullable(),

@@ -177,6 +177,7 @@ export interface NormalisedFeedbackRow {
   score: number | null;
   text: string;
   receivedAt: string;
+  metadata?: Record<string, unknown> | undefined;
 }
 
 /** Inserts the feedback made from one raw item, or finds the one made earlier: normalising twice adds nothing. */
@@ -188,9 +189,10 @@ export async function upsertNormalisedFeedback(
   const [created] = await queryRows<{ id: string }>(
     db,
     sql`INSERT INTO feedback (workspace_id, raw_item_id, post_id, channel, touchpoint_id, contact_id, account_id,
-          score_type, score, text, received_at)
+          score_type, score, text, received_at, metadata)
         VALUES (${workspaceId}, ${row.rawItemId}, ${row.postId}, ${row.channel}, ${row.touchpointId}, ${row.contactId},
-          ${row.accountId}, ${row.scoreType}, ${row.score}, ${row.text}, ${row.receivedAt}::timestamptz)
+          ${row.accountId}, ${row.scoreType}, ${row.score}, ${row.text}, ${row.receivedAt}::timestamptz,
+          ${JSON.stringify(row.metadata ?? {})}::jsonb)
         ON CONFLICT (workspace_id, raw_item_id) DO NOTHING
         RETURNING id`,
   );

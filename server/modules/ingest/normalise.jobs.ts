@@ -4,7 +4,8 @@ import { defineJob } from '../../jobs/job.ts';
 import { lockIdentities } from '../identity/identity.repository.ts';
 import { resolveIdentity } from '../identity/identity.service.ts';
 import * as repo from './ingest.repository.ts';
-import { normaliseRawItem, type NormalisedItem } from './normalise.ts';
+import type { NormalisedItem } from './normalise.ts';
+import { normaliseRawItem } from './normalisers.ts';
 
 const MAX_ATTEMPTS = 5;
 /**

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { Channel } from '../../db/schema/index.ts';
-import { readTranscript, transcriptFormSchema, transcriptJsonSchema } from '../calls/transcript.ts';
 import type { IdentityInput } from '../identity/identity.service.ts';
 import { feedbackItemSchema } from './ingest.schemas.ts';
 import type { PendingRawItem } from './ingest.repository.ts';
@@ -12,44 +11,25 @@ export interface NormalisedItem extends IdentityInput {
   score: number | null;
   text: string;
   receivedAt: string;
+  /** Channel-specific facts kept with the feedback (feedback.metadata). */
+  metadata?: Record<string, unknown>;
 }
 
 /**
- * Turns what a listening post received into the fields of a feedback item. Pure: no database.
- * Throws with a readable reason when the raw item cannot be understood (it is then retried and,
- * failing that, dead-lettered with this reason).
+ * Turns one raw item into the fields of a feedback item. Pure: no database. Throws with a
+ * readable reason when the raw item cannot be understood (it is then retried and, failing that,
+ * dead-lettered with this reason).
  */
-export function normaliseRawItem(raw: PendingRawItem): NormalisedItem {
-  return raw.channel === 'call' ? normaliseTranscript(raw) : normaliseApiItem(raw);
-}
+export type Normaliser = (raw: PendingRawItem) => NormalisedItem;
 
-const storedTranscriptSchema = z.discriminatedUnion('format', [
-  z.object({ format: z.literal('json'), body: transcriptJsonSchema }),
-  z.object({ format: z.literal('form'), body: transcriptFormSchema }),
-]);
-
-function reasonsOf(error: z.ZodError): string {
+export function reasonsOf(error: z.ZodError): string {
   return error.issues
     .map((issue) => `${issue.path.join('.') || 'item'}: ${issue.message}`)
     .join('; ');
 }
 
-function normaliseTranscript(raw: PendingRawItem): NormalisedItem {
-  const parsed = storedTranscriptSchema.safeParse(raw.payload);
-  if (!parsed.success) throw new Error(`Not a call transcript: ${reasonsOf(parsed.error)}`);
-  const call = readTranscript(parsed.data);
-  return {
-    channel: 'call',
-    touchpointId: raw.postTouchpointId,
-    scoreType: null,
-    score: null,
-    text: call.text,
-    receivedAt: call.startedAt ?? new Date(raw.receivedAt).toISOString(),
-    contact: { phone: call.phone, email: call.contact?.email, name: call.contact?.name },
-  };
-}
-
-function normaliseApiItem(raw: PendingRawItem): NormalisedItem {
+/** The public API's item shape, also used by imports and any channel that stores that shape. */
+export const normaliseApiItem: Normaliser = (raw) => {
   const parsed = feedbackItemSchema.safeParse(raw.payload);
   if (!parsed.success) throw new Error(`Not a feedback item: ${reasonsOf(parsed.error)}`);
   const item = parsed.data;
@@ -62,5 +42,6 @@ function normaliseApiItem(raw: PendingRawItem): NormalisedItem {
     receivedAt: item.receivedAt ?? new Date(raw.receivedAt).toISOString(),
     contact: item.contact,
     account: item.account,
+    ...(item.metadata ? { metadata: item.metadata } : {}),
   };
-}
+};

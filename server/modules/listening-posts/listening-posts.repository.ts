@@ -49,6 +49,9 @@ const postColumns = {
   lastError: listeningPosts.lastError,
   lastReceivedAt: listeningPosts.lastReceivedAt,
   createdAt: listeningPosts.createdAt,
+  settings: sql<
+    Record<string, unknown>
+  >`coalesce(${listeningPosts.config}->'settings', '{}'::jsonb)`.as('settings'),
 };
 
 export function listPosts(db: Db, workspaceId: string) {
@@ -73,11 +76,20 @@ export async function updatePost(
     name?: string | undefined;
     touchpointId?: string | null | undefined;
     status?: 'active' | 'paused' | undefined;
+    settings?: Record<string, unknown> | undefined;
   },
 ) {
+  const { settings, ...columns } = changes;
   const [row] = await db
     .update(listeningPosts)
-    .set(changes)
+    .set({
+      ...columns,
+      ...(settings
+        ? {
+            config: sql`${listeningPosts.config} || ${JSON.stringify({ settings })}::jsonb`,
+          }
+        : {}),
+    })
     .where(and(eq(listeningPosts.workspaceId, workspaceId), eq(listeningPosts.id, id)))
     .returning(postColumns);
   return row;

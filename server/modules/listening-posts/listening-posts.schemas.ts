@@ -26,21 +26,31 @@ export const listeningPostSchema = z
     lastError: z.string().nullable(),
     lastReceivedAt: z.date().nullable(),
     createdAt: z.date(),
+    settings: z
+      .record(z.string(), z.unknown())
+      .describe('What this kind of post is configured with (secrets are never shown)'),
     volume: z
       .array(z.object({ day: z.string(), count: z.number() }))
       .describe('Items received per day, last 30 days'),
   })
   .meta({ id: 'ListeningPost' });
+const settings = z
+  .record(z.string(), z.unknown())
+  .describe(
+    'Settings for this kind of post; each kind documents its own (docs/listening-posts.md)',
+  );
 export const listeningPostInput = z.strictObject({
   kind: z.enum(POST_KINDS),
   name,
   touchpointId: z.uuid().optional(),
+  settings: settings.optional(),
 });
 export const listeningPostPatch = z
   .strictObject({
     name: name.optional(),
     touchpointId: z.uuid().nullable().optional(),
     status: z.enum(['active', 'paused']).optional(),
+    settings: settings.optional(),
   })
   .refine(atLeastOne, 'give at least one field');
 

@@ -8,6 +8,7 @@ import type {
   TouchpointPatch,
 } from './listening-posts.schemas.ts';
 import * as repo from './listening-posts.repository.ts';
+import { parsePostSettings, settingsOf } from './post-settings.ts';
 
 const SPARKLINE_DAYS = 30;
 
@@ -21,8 +22,10 @@ export function workspaceOfPost(ctx: AppContext, postId: string) {
   return repo.workspaceOfPost(ctx.db, postId);
 }
 
-export function findPost(ctx: AppContext, workspaceId: string, postId: string) {
-  return repo.findPostWithConfig(ctx.db, workspaceId, postId);
+/** A post with its whole config (secrets included) and its validated settings, for channel modules. */
+export async function findPost(ctx: AppContext, workspaceId: string, postId: string) {
+  const post = await repo.findPostWithConfig(ctx.db, workspaceId, postId);
+  return post && { ...post, settings: settingsOf(post.config) };
 }
 
 /**
@@ -85,11 +88,13 @@ export async function listPosts(ctx: AppContext, workspaceId: string) {
 
 export async function createPost(ctx: AppContext, workspaceId: string, input: ListeningPostInput) {
   await requireTouchpoint(ctx, workspaceId, input.touchpointId);
+  const settings = parsePostSettings(input.kind, input.settings);
   const post = await repo.insertPost(ctx.db, {
     workspaceId,
     kind: input.kind,
     name: input.name,
     touchpointId: input.touchpointId ?? null,
+    config: { settings },
   });
   return { ...post, volume: [] };
 }
@@ -101,7 +106,13 @@ export async function updatePost(
   patch: ListeningPostPatch,
 ) {
   await requireTouchpoint(ctx, workspaceId, patch.touchpointId);
-  const post = await repo.updatePost(ctx.db, workspaceId, id, patch);
+  let settings: Record<string, unknown> | undefined;
+  if (patch.settings !== undefined) {
+    const existing = await repo.findPostWithConfig(ctx.db, workspaceId, id);
+    if (!existing) throw errors.notFound('listening post', id);
+    settings = parsePostSettings(existing.kind, patch.settings);
+  }
+  const post = await repo.updatePost(ctx.db, workspaceId, id, { ...patch, settings });
   if (!post) throw errors.notFound('listening post', id);
   const volume = await repo.dailyVolume(ctx.db, workspaceId, SPARKLINE_DAYS, id);
   return { ...post, volume: volume.map(({ day, count }) => ({ day, count })) };

@@ -1,0 +1,1 @@
+ALTER TABLE "feedback" ADD COLUMN "metadata" jsonb DEFAULT '{}'::jsonb NOT NULL;
