@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Channel } from '../../db/schema/index.ts';
 import type { IdentityInput } from '../identity/identity.service.ts';
 import { feedbackItemSchema } from './ingest.schemas.ts';

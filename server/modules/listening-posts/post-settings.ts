@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { PostKind } from '../../db/schema/index.ts';
 import { errors } from '../../errors.ts';
 
