@@ -1,102 +1,90 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.ts';
+import type { KnownAccount, KnownContact, NewAccount, NewContact } from './identity.plan.ts';
 
 /** Serialises identity resolution per workspace until the transaction ends, so two workers cannot both create one account. */
 export async function lockIdentities(db: Db, workspaceId: string): Promise<void> {
   await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`identity:${workspaceId}`}))`);
 }
 
-async function firstId(db: Db, query: ReturnType<typeof sql>): Promise<string | undefined> {
-  return (await queryRows<{ id: string }>(db, query))[0]?.id;
-}
+/** `column = ANY(...)` over a JSON list of strings, in a form the planner answers from an index. */
+const anyOf = (values: Iterable<string>) =>
+  sql`ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify([...new Set(values)])}::jsonb)))`;
 
-export function findAccount(
+/** Accounts any of these external ids or (lower-case) domains could name, oldest first. */
+export function accountsMatching(
   db: Db,
   workspaceId: string,
-  by: { externalId?: string; domain?: string },
+  keys: { externalIds: string[]; domains: string[] },
 ) {
-  if (by.externalId) {
-    return firstId(
-      db,
-      sql`SELECT id FROM accounts WHERE workspace_id = ${workspaceId} AND external_id = ${by.externalId}`,
-    );
-  }
-  return firstId(
+  if (keys.externalIds.length === 0 && keys.domains.length === 0) return Promise.resolve([]);
+  return queryRows<KnownAccount>(
     db,
-    sql`SELECT id FROM accounts WHERE workspace_id = ${workspaceId} AND lower(domain) = lower(${by.domain ?? ''})
-        ORDER BY created_at LIMIT 1`,
+    sql`SELECT id, external_id AS "externalId", lower(domain) AS domain FROM accounts
+        WHERE workspace_id = ${workspaceId}
+          AND (external_id = ${anyOf(keys.externalIds)} OR lower(domain) = ${anyOf(keys.domains)})
+        ORDER BY created_at, id`,
   );
 }
 
-export function insertAccount(
-  db: Db,
-  workspaceId: string,
-  account: { name: string; domain: string | null; externalId: string | null },
-) {
-  return firstId(
-    db,
-    sql`INSERT INTO accounts (workspace_id, name, domain, external_id)
-        VALUES (${workspaceId}, ${account.name}, ${account.domain}, ${account.externalId})
-        RETURNING id`,
+export async function insertAccounts(db: Db, workspaceId: string, accounts: NewAccount[]) {
+  if (accounts.length === 0) return;
+  await db.execute(
+    sql`INSERT INTO accounts (workspace_id, id, name, domain, external_id)
+        SELECT ${workspaceId}::uuid, a.id, a.name, a.domain, a."externalId"
+        FROM jsonb_to_recordset(${JSON.stringify(accounts)}::jsonb)
+          AS a(id uuid, name text, domain text, "externalId" text)`,
   );
 }
 
 export interface ContactKeys {
-  externalId?: string | undefined;
-  email?: string | undefined;
-  phone?: string | undefined;
-  socialHandle?: string | undefined;
+  externalIds: string[];
+  emails: string[];
+  phones: string[];
+  handles: string[];
 }
 
-/** The contact matching any of the keys, strongest key first (external id, email, phone, handle). */
-export async function findContact(db: Db, workspaceId: string, keys: ContactKeys) {
-  const rows = await queryRows<{ id: string; accountId: string | null }>(
+/** Contacts matching any of the keys (emails compared in lower case). */
+export function contactsMatching(db: Db, workspaceId: string, keys: ContactKeys) {
+  const total =
+    keys.externalIds.length + keys.emails.length + keys.phones.length + keys.handles.length;
+  if (total === 0) return Promise.resolve([]);
+  return queryRows<KnownContact>(
     db,
-    sql`SELECT id, account_id AS "accountId" FROM contacts
+    sql`SELECT id, account_id AS "accountId", name, email, external_id AS "externalId", phone,
+          social_handle AS "socialHandle"
+        FROM contacts
         WHERE workspace_id = ${workspaceId} AND (
-          external_id = ${keys.externalId ?? null} OR lower(email) = lower(${keys.email ?? null})
-          OR phone = ${keys.phone ?? null} OR social_handle = ${keys.socialHandle ?? null})
-        ORDER BY (external_id = ${keys.externalId ?? null}) IS TRUE DESC,
-                 (lower(email) = lower(${keys.email ?? null})) IS TRUE DESC,
-                 (phone = ${keys.phone ?? null}) IS TRUE DESC
-        LIMIT 1`,
-  );
-  return rows[0];
-}
-
-export function insertContact(
-  db: Db,
-  workspaceId: string,
-  contact: ContactKeys & { name: string | null; level: string | null; accountId: string | null },
-) {
-  return firstId(
-    db,
-    sql`INSERT INTO contacts (workspace_id, account_id, name, email, external_id, phone, social_handle, level)
-        VALUES (${workspaceId}, ${contact.accountId}, ${contact.name}, ${contact.email ?? null},
-          ${contact.externalId ?? null}, ${contact.phone ?? null}, ${contact.socialHandle ?? null}, ${contact.level})
-        RETURNING id`,
+          external_id = ${anyOf(keys.externalIds)}
+          OR lower(email) = ${anyOf(keys.emails.map((email) => email.toLowerCase()))}
+          OR phone = ${anyOf(keys.phones)} OR social_handle = ${anyOf(keys.handles)})
+        ORDER BY created_at, id`,
   );
 }
 
-/** Fills in what a known contact was missing (never overwrites what staff or earlier items set). */
-export async function completeContact(
-  db: Db,
-  workspaceId: string,
-  id: string,
-  contact: ContactKeys & { name: string | null; accountId: string | null },
-) {
+const contactRecord = sql`c(id uuid, "accountId" uuid, name text, email text, "externalId" text,
+  phone text, "socialHandle" text, level text)`;
+
+export async function insertContacts(db: Db, workspaceId: string, contacts: NewContact[]) {
+  if (contacts.length === 0) return;
   await db.execute(
-    sql`UPDATE contacts SET account_id = coalesce(account_id, ${contact.accountId}),
-          name = coalesce(name, ${contact.name}),
-          -- email and external id are unique per workspace: only take one nobody else has.
-          email = coalesce(email, (SELECT ${contact.email ?? null}::text WHERE NOT EXISTS (
-            SELECT 1 FROM contacts other WHERE other.workspace_id = ${workspaceId}
-              AND lower(other.email) = lower(${contact.email ?? null})))),
-          external_id = coalesce(external_id, (SELECT ${contact.externalId ?? null}::text WHERE NOT EXISTS (
-            SELECT 1 FROM contacts other WHERE other.workspace_id = ${workspaceId}
-              AND other.external_id = ${contact.externalId ?? null}))),
-          phone = coalesce(phone, ${contact.phone ?? null}),
-          social_handle = coalesce(social_handle, ${contact.socialHandle ?? null})
-        WHERE workspace_id = ${workspaceId} AND id = ${id}`,
+    sql`INSERT INTO contacts (workspace_id, id, account_id, name, email, external_id, phone, social_handle, level)
+        SELECT ${workspaceId}::uuid, c.id, c."accountId", c.name, c.email, c."externalId", c.phone,
+          c."socialHandle", c.level
+        FROM jsonb_to_recordset(${JSON.stringify(contacts)}::jsonb) AS ${contactRecord}`,
+  );
+}
+
+/** Writes what known contacts were missing; `coalesce` keeps anything set in the meantime. */
+export async function completeContacts(db: Db, workspaceId: string, contacts: KnownContact[]) {
+  if (contacts.length === 0) return;
+  await db.execute(
+    sql`UPDATE contacts SET account_id = coalesce(contacts.account_id, c."accountId"),
+          name = coalesce(contacts.name, c.name), email = coalesce(contacts.email, c.email),
+          external_id = coalesce(contacts.external_id, c."externalId"),
+          phone = coalesce(contacts.phone, c.phone),
+          social_handle = coalesce(contacts.social_handle, c."socialHandle")
+        FROM jsonb_to_recordset(${JSON.stringify(contacts)}::jsonb) AS ${contactRecord}
+        WHERE contacts.workspace_id = ${workspaceId} AND contacts.id = c.id`,
   );
 }

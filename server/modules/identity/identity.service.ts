@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { companyDomainOf } from './free-mail.ts';
+import { accountKeyOf, planAccounts, planContacts } from './identity.plan.ts';
 import * as repo from './identity.repository.ts';
 
 export interface IdentityInput {
@@ -23,63 +23,39 @@ export interface Identity {
   accountId: string | null;
 }
 
-/**
- * Ties an item to a contact and an account, creating them when new. The account comes from its
- * external id, its domain, or the contact's work email domain (never a free-mail domain). Call
- * inside a transaction after `lockIdentities`, so concurrent workers agree.
- */
-export async function resolveIdentity(
-  db: Db,
-  workspaceId: string,
-  input: IdentityInput,
-): Promise<Identity> {
-  const accountId = await resolveAccount(db, workspaceId, input);
-  const contact = input.contact;
-  if (!contact || !(contact.externalId || contact.email || contact.phone || contact.socialHandle)) {
-    return { contactId: null, accountId };
-  }
-  const details = { ...contact, name: contact.name ?? null, accountId };
-  const existing = await repo.findContact(db, workspaceId, contact);
-  if (existing) {
-    await repo.completeContact(db, workspaceId, existing.id, details);
-    return { contactId: existing.id, accountId: accountId ?? existing.accountId };
-  }
-  const contactId = await repo.insertContact(db, workspaceId, {
-    ...details,
-    level: contact.level ?? null,
-  });
-  return { contactId: contactId ?? null, accountId };
-}
+const present = (values: Array<string | undefined>) =>
+  values.filter((value): value is string => Boolean(value));
 
-async function resolveAccount(
+/**
+ * Ties each item to a contact and an account, creating them when new, in a handful of statements
+ * for the whole batch. The account comes from its external id, its domain, or the contact's work
+ * email domain (never a free-mail domain); the contact from its external id, email, phone or
+ * social handle, strongest first. Call inside a transaction: it holds the workspace's identity
+ * lock until the transaction ends, so concurrent workers agree on who is new.
+ */
+export async function resolveIdentities(
   db: Db,
   workspaceId: string,
-  input: IdentityInput,
-): Promise<string | null> {
-  const account = input.account;
-  const domain =
-    account?.domain?.toLowerCase() ??
-    (input.contact?.email ? companyDomainOf(input.contact.email) : undefined);
-  if (account?.externalId) {
-    const found = await repo.findAccount(db, workspaceId, { externalId: account.externalId });
-    if (found) return found;
-    const name = account.name ?? domain ?? account.externalId;
-    return (
-      (await repo.insertAccount(db, workspaceId, {
-        name,
-        domain: domain ?? null,
-        externalId: account.externalId,
-      })) ?? null
-    );
-  }
-  if (!domain) return null;
-  const found = await repo.findAccount(db, workspaceId, { domain });
-  if (found) return found;
-  return (
-    (await repo.insertAccount(db, workspaceId, {
-      name: account?.name ?? domain,
-      domain,
-      externalId: null,
-    })) ?? null
-  );
+  inputs: IdentityInput[],
+): Promise<Identity[]> {
+  await repo.lockIdentities(db, workspaceId);
+  const accountKeys = inputs.map(accountKeyOf);
+  const knownAccounts = await repo.accountsMatching(db, workspaceId, {
+    externalIds: present(accountKeys.map((key) => key?.externalId)),
+    domains: present(accountKeys.map((key) => key?.domain)),
+  });
+  const accounts = planAccounts(inputs, knownAccounts);
+  await repo.insertAccounts(db, workspaceId, accounts.created);
+
+  const contactKeys = inputs.map((input) => input.contact);
+  const knownContacts = await repo.contactsMatching(db, workspaceId, {
+    externalIds: present(contactKeys.map((keys) => keys?.externalId)),
+    emails: present(contactKeys.map((keys) => keys?.email)),
+    phones: present(contactKeys.map((keys) => keys?.phone)),
+    handles: present(contactKeys.map((keys) => keys?.socialHandle)),
+  });
+  const contacts = planContacts(inputs, accounts.accountIds, knownContacts);
+  await repo.insertContacts(db, workspaceId, contacts.created);
+  await repo.completeContacts(db, workspaceId, contacts.changed);
+  return contacts.identities;
 }

@@ -180,27 +180,37 @@ export interface NormalisedFeedbackRow {
   metadata?: Record<string, unknown> | undefined;
 }
 
-/** Inserts the feedback made from one raw item, or finds the one made earlier: normalising twice adds nothing. */
-export async function upsertNormalisedFeedback(
+/**
+ * Inserts the feedback made from each raw item, or finds the one made earlier: normalising twice
+ * adds nothing. Returns the feedback id per raw item.
+ */
+export async function insertNormalisedFeedback(
   db: Db,
   workspaceId: string,
-  row: NormalisedFeedbackRow,
-): Promise<string> {
-  const [created] = await queryRows<{ id: string }>(
+  rows: NormalisedFeedbackRow[],
+): Promise<Map<number, string>> {
+  const ids = new Map<number, string>();
+  if (rows.length === 0) return ids;
+  const records = JSON.stringify(rows.map((row) => ({ ...row, metadata: row.metadata ?? {} })));
+  const stored = await queryRows<{ rawItemId: number; id: string }>(
     db,
-    sql`INSERT INTO feedback (workspace_id, raw_item_id, post_id, channel, touchpoint_id, contact_id, account_id,
-          score_type, score, text, received_at, metadata)
-        VALUES (${workspaceId}, ${row.rawItemId}, ${row.postId}, ${row.channel}, ${row.touchpointId}, ${row.contactId},
-          ${row.accountId}, ${row.scoreType}, ${row.score}, ${row.text}, ${row.receivedAt}::timestamptz,
-          ${JSON.stringify(row.metadata ?? {})}::jsonb)
-        ON CONFLICT (workspace_id, raw_item_id) DO NOTHING
-        RETURNING id`,
+    sql`WITH incoming AS (
+          SELECT * FROM jsonb_to_recordset(${records}::jsonb) AS r("rawItemId" bigint, "postId" uuid,
+            channel text, "touchpointId" uuid, "contactId" uuid, "accountId" uuid, "scoreType" text,
+            score smallint, text text, "receivedAt" timestamptz, metadata jsonb)),
+        inserted AS (
+          INSERT INTO feedback (workspace_id, raw_item_id, post_id, channel, touchpoint_id, contact_id,
+            account_id, score_type, score, text, received_at, metadata)
+          SELECT ${workspaceId}::uuid, "rawItemId", "postId", channel, "touchpointId", "contactId",
+            "accountId", "scoreType", score, text, "receivedAt", metadata
+          FROM incoming
+          ON CONFLICT (workspace_id, raw_item_id) DO NOTHING
+          RETURNING raw_item_id, id)
+        SELECT raw_item_id::int AS "rawItemId", id FROM inserted
+        UNION ALL
+        SELECT f.raw_item_id::int, f.id FROM feedback f JOIN incoming i ON f.raw_item_id = i."rawItemId"
+        WHERE f.workspace_id = ${workspaceId}`,
   );
-  if (created) return created.id;
-  const [existing] = await queryRows<{ id: string }>(
-    db,
-    sql`SELECT id FROM feedback WHERE workspace_id = ${workspaceId} AND raw_item_id = ${row.rawItemId}`,
-  );
-  if (!existing) throw new Error(`feedback for raw item ${row.rawItemId} vanished`);
-  return existing.id;
+  for (const row of stored) ids.set(Number(row.rawItemId), row.id);
+  return ids;
 }

@@ -1,64 +1,70 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { defineJob } from '../../jobs/job.ts';
-import { lockIdentities } from '../identity/identity.repository.ts';
-import { resolveIdentity } from '../identity/identity.service.ts';
+import { resolveIdentities } from '../identity/identity.service.ts';
 import * as repo from './ingest.repository.ts';
 import type { NormalisedItem } from './normalise.ts';
 import { normaliseRawItem } from './normalisers.ts';
 
 const MAX_ATTEMPTS = 5;
 /**
- * Items per transaction. Short transactions keep the per-workspace identity lock brief and, on
- * PGlite (one connection for the whole process), let API requests in between chunks.
+ * Items per transaction. Each chunk costs a handful of statements whatever its size; chunks stay
+ * short so the per-workspace identity lock is brief and, on PGlite (one connection for the whole
+ * process), API requests get in between chunks.
  */
-const CHUNK_SIZE = 100;
+const CHUNK_SIZE = 500;
 
 type Parsed = { raw: repo.PendingRawItem; item: NormalisedItem };
 type Failure = { id: number; error: string };
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-async function storeItem(db: Db, workspaceId: string, { raw, item }: Parsed): Promise<string> {
-  const identity = await resolveIdentity(db, workspaceId, item);
-  return repo.upsertNormalisedFeedback(db, workspaceId, {
-    ...item,
-    ...identity,
-    rawItemId: raw.id,
-    postId: raw.postId,
-  });
+/** Resolves identities and stores the feedback of a chunk, all or nothing. */
+async function storeItems(db: Db, workspaceId: string, chunk: Parsed[]) {
+  const identities = await resolveIdentities(
+    db,
+    workspaceId,
+    chunk.map(({ item }) => item),
+  );
+  const feedbackIds = await repo.insertNormalisedFeedback(
+    db,
+    workspaceId,
+    chunk.map(({ raw, item }, position) => ({
+      ...item,
+      ...identities[position]!,
+      rawItemId: raw.id,
+      postId: raw.postId,
+    })),
+  );
+  await repo.markProcessed(
+    db,
+    workspaceId,
+    chunk.map(({ raw }) => {
+      const feedbackId = feedbackIds.get(raw.id);
+      if (!feedbackId) throw new Error(`feedback for raw item ${raw.id} was not stored`);
+      return { rawItemId: raw.id, feedbackId };
+    }),
+  );
 }
 
-/** Stores one chunk in one transaction; `isolate` gives each item a savepoint so one failure spares the rest. */
-async function storeChunk(
-  db: Db,
-  workspaceId: string,
-  chunk: Parsed[],
-  isolate: boolean,
-): Promise<Failure[]> {
+/**
+ * Stores a chunk in one transaction. If that fails, each item gets its own transaction, so one
+ * bad item spares the rest and carries its own reason.
+ */
+async function storeChunk(db: Db, workspaceId: string, chunk: Parsed[]): Promise<Failure[]> {
+  try {
+    await db.transaction((tx) => storeItems(tx as unknown as Db, workspaceId, chunk));
+    return [];
+  } catch (error) {
+    if (chunk.length === 1) return [{ id: chunk[0]!.raw.id, error: messageOf(error) }];
+  }
   const failures: Failure[] = [];
-  await db.transaction(async (tx) => {
-    const txDb = tx as unknown as Db;
-    await lockIdentities(txDb, workspaceId);
-    const done: Array<{ rawItemId: number; feedbackId: string }> = [];
-    for (const parsed of chunk) {
-      if (!isolate) {
-        done.push({
-          rawItemId: parsed.raw.id,
-          feedbackId: await storeItem(txDb, workspaceId, parsed),
-        });
-        continue;
-      }
-      try {
-        const feedbackId = await txDb.transaction((savepoint) =>
-          storeItem(savepoint as unknown as Db, workspaceId, parsed),
-        );
-        done.push({ rawItemId: parsed.raw.id, feedbackId });
-      } catch (error) {
-        failures.push({ id: parsed.raw.id, error: messageOf(error) });
-      }
+  for (const parsed of chunk) {
+    try {
+      await db.transaction((tx) => storeItems(tx as unknown as Db, workspaceId, [parsed]));
+    } catch (error) {
+      failures.push({ id: parsed.raw.id, error: messageOf(error) });
     }
-    await repo.markProcessed(txDb, workspaceId, done);
-  });
+  }
   return failures;
 }
 
@@ -85,11 +91,7 @@ export const normaliseJob = defineJob({
     }
     for (let start = 0; start < parsed.length; start += CHUNK_SIZE) {
       const chunk = parsed.slice(start, start + CHUNK_SIZE);
-      // Fast path without savepoints; if any item fails, redo the chunk item by item.
-      const chunkFailures = await storeChunk(db, workspaceId, chunk, false).catch(() =>
-        storeChunk(db, workspaceId, chunk, true),
-      );
-      failures.push(...chunkFailures);
+      failures.push(...(await storeChunk(db, workspaceId, chunk)));
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     const lastAttempt = attempt >= MAX_ATTEMPTS;
