@@ -95,6 +95,20 @@ export async function markFailed(
   );
 }
 
+/** Gives up on the items of a job that could not finish: those not yet processed turn dead. */
+export async function markStillReceivedDead(
+  db: Db,
+  workspaceId: string,
+  rawItemIds: number[],
+  error: string,
+) {
+  await db.execute(
+    sql`UPDATE raw_items SET state = 'dead', last_error = ${error.slice(0, 2000)}
+        WHERE workspace_id = ${workspaceId} AND state = 'received'
+          AND id = ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(rawItemIds)}::jsonb)::bigint))`,
+  );
+}
+
 export interface RawItemRow {
   id: number;
   postId: string | null;

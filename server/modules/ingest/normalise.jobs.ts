@@ -79,28 +79,40 @@ export const normaliseJob = defineJob({
   maxAttempts: MAX_ATTEMPTS,
   async handler({ rawItemIds }, { db, workspaceId, attempt }) {
     if (!workspaceId) throw new Error('normalisation needs a workspace');
-    const pending = await repo.loadPendingRawItems(db, workspaceId, rawItemIds);
-    const failures: Failure[] = [];
-    const parsed: Parsed[] = [];
-    for (const raw of pending) {
-      try {
-        parsed.push({ raw, item: normaliseRawItem(raw) });
-      } catch (error) {
-        failures.push({ id: raw.id, error: messageOf(error) });
-      }
-    }
-    for (let start = 0; start < parsed.length; start += CHUNK_SIZE) {
-      const chunk = parsed.slice(start, start + CHUNK_SIZE);
-      failures.push(...(await storeChunk(db, workspaceId, chunk)));
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
     const lastAttempt = attempt >= MAX_ATTEMPTS;
-    for (const failure of failures)
-      await repo.markFailed(db, workspaceId, failure.id, failure.error, lastAttempt);
-    if (failures.length > 0) {
-      throw new Error(
-        `${failures.length} of ${pending.length} items could not be normalised; first: ${failures[0]!.error}`,
-      );
+    try {
+      await normalise(db, workspaceId, rawItemIds, lastAttempt);
+    } catch (error) {
+      // Whatever stopped the job (a lost connection, a bug), its items must not sit unseen in
+      // `received` once the job gives up: they turn dead with the reason, ready for a retry.
+      if (lastAttempt)
+        await repo.markStillReceivedDead(db, workspaceId, rawItemIds, messageOf(error));
+      throw error;
     }
   },
 });
+
+async function normalise(db: Db, workspaceId: string, rawItemIds: number[], lastAttempt: boolean) {
+  const pending = await repo.loadPendingRawItems(db, workspaceId, rawItemIds);
+  const failures: Failure[] = [];
+  const parsed: Parsed[] = [];
+  for (const raw of pending) {
+    try {
+      parsed.push({ raw, item: normaliseRawItem(raw) });
+    } catch (error) {
+      failures.push({ id: raw.id, error: messageOf(error) });
+    }
+  }
+  for (let start = 0; start < parsed.length; start += CHUNK_SIZE) {
+    const chunk = parsed.slice(start, start + CHUNK_SIZE);
+    failures.push(...(await storeChunk(db, workspaceId, chunk)));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  for (const failure of failures)
+    await repo.markFailed(db, workspaceId, failure.id, failure.error, lastAttempt);
+  if (failures.length > 0) {
+    throw new Error(
+      `${failures.length} of ${pending.length} items could not be normalised; first: ${failures[0]!.error}`,
+    );
+  }
+}
