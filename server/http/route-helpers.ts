@@ -13,6 +13,21 @@ export function publicRateLimit(
   return { max: perMinute, timeWindow: 60_000 };
 }
 
+/**
+ * Limit for signed webhooks: counted per listening post and sender address, with a higher ceiling
+ * than other public routes, because a telephony provider posts every call from a few addresses.
+ */
+export function webhookRateLimit(ctx: AppContext): RateLimitOptions {
+  return {
+    max: ctx.config.WEBHOOK_RATE_LIMIT_PER_MINUTE,
+    timeWindow: 60_000,
+    keyGenerator: (request) => {
+      const params = request.params as { postId?: string } | undefined;
+      return `${params?.postId ?? ''}|${request.ip}`;
+    },
+  };
+}
+
 export function actorOf(request: FastifyRequest): Actor {
   const principal = request.principal;
   return {

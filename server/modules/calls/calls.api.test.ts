@@ -131,4 +131,24 @@ describeEachEngine('call transcript webhook', ({ ctx }) => {
     });
     expect(unknown.statusCode).toBe(404);
   });
+
+  it('refuses transcripts for a paused post with 409 and stores nothing', async () => {
+    const before = await rawCount();
+    const postId = url.split('/').at(-1)!;
+    const patch = (status: string) =>
+      app.inject({
+        method: 'PATCH',
+        url: `/api/v1/workspaces/${workspace.id}/listening-posts/${postId}`,
+        headers: sessionHeaders(workspace.owner),
+        payload: { status },
+      });
+    await patch('paused');
+    const body = JSON.stringify({ callId: 'paused-1', transcript: 'Hello?' });
+    const refused = await deliver(body, 'application/json');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('conflict');
+    expect(await rawCount()).toBe(before);
+    await patch('active');
+    expect((await deliver(body, 'application/json')).statusCode).toBeLessThan(300);
+  });
 });

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { publicRateLimit } from '../../http/route-helpers.ts';
+import { webhookRateLimit } from '../../http/route-helpers.ts';
 import { errorReplies } from '../../http/schemas.ts';
 import { receiveTranscript } from './calls.service.ts';
 
@@ -25,7 +25,7 @@ export function callsRoutes(app: FastifyInstance, ctx: AppContext): void {
     hooks.withTypeProvider<ZodTypeProvider>().post(
       '/hooks/calls/:workspaceId/:postId',
       {
-        config: { access: 'public', rateLimit: publicRateLimit(ctx) },
+        config: { access: 'public', rateLimit: webhookRateLimit(ctx) },
         schema: {
           tags: ['listening posts'],
           summary:

@@ -57,6 +57,8 @@ export async function receiveTranscript(ctx: AppContext, delivery: TranscriptDel
   if (!verifySignature(secret, delivery.rawBody, delivery.signature)) {
     throw errors.unauthenticated('Missing or wrong X-Hearken-Signature for this listening post.');
   }
+  if (post.status === 'paused')
+    throw errors.conflict('This listening post is paused: it accepts nothing until it is resumed.');
   const payload = parseBody(delivery);
   const callId = payload.format === 'json' ? payload.body.callId : payload.body.CallSid;
   const stored = await receiveRawItems(ctx.db, delivery.workspaceId, 'call', [

@@ -160,6 +160,17 @@ export async function requeueDeadRawItem(
   return rows.length === 1;
 }
 
+/** Ids among `postIds` of listening posts that staff paused. */
+export async function pausedPostIds(db: Db, workspaceId: string, postIds: string[]) {
+  if (postIds.length === 0) return [];
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`SELECT id FROM listening_posts WHERE workspace_id = ${workspaceId} AND status = 'paused'
+          AND id::text = ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(postIds)}::jsonb)))`,
+  );
+  return rows.map((row) => row.id);
+}
+
 /** Ids among `ids` that do not exist in the workspace's table (touchpoints or listening posts). */
 export async function missingIds(
   db: Db,

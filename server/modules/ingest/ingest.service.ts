@@ -45,6 +45,18 @@ async function checkReferences(ctx: AppContext, workspaceId: string, items: Feed
       'Some items refer to touchpoints or listening posts that do not exist.',
       details,
     );
+  const postIds = [...new Set(items.flatMap((item) => (item.postId ? [item.postId] : [])))];
+  const paused = new Set(await repo.pausedPostIds(ctx.db, workspaceId, postIds));
+  const pausedDetails = items.flatMap((item, index) =>
+    item.postId && paused.has(item.postId)
+      ? [{ path: `body.items.${index}.postId`, message: 'is paused' }]
+      : [],
+  );
+  if (pausedDetails.length > 0)
+    throw errors.conflict(
+      'Some items go to listening posts that are paused; resume them first.',
+      pausedDetails,
+    );
 }
 
 /**

@@ -104,4 +104,62 @@ describeEachEngine('touchpoints and listening posts', ({ ctx }) => {
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details[0].path).toBe('body.touchpointId');
   });
+
+  it('stops taking items through a paused post until it is resumed, and stores nothing meanwhile', async () => {
+    const workspace = await createTestWorkspace(ctx());
+    const headers = sessionHeaders(workspace.owner);
+    const base = `/api/v1/workspaces/${workspace.id}`;
+    const post = (
+      await app.inject({
+        method: 'POST',
+        url: `${base}/listening-posts`,
+        headers,
+        payload: { kind: 'api', name: 'Partner feed' },
+      })
+    ).json();
+    const setStatus = (status: string) =>
+      app.inject({
+        method: 'PATCH',
+        url: `${base}/listening-posts/${post.id}`,
+        headers,
+        payload: { status },
+      });
+    const send = () =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/feedback',
+        headers: bearer(apiKey),
+        payload: { items: [{ text: 'no post' }, { text: 'via the post', postId: post.id }] },
+      });
+    const apiKey = await workspace.apiKey('agent');
+    expect((await setStatus('paused')).json().status).toBe('paused');
+
+    const refused = await send();
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.details).toEqual([
+      { path: 'body.items.1.postId', message: 'is paused' },
+    ]);
+    const stored = await queryRows<{ n: number }>(
+      ctx().db,
+      sql`SELECT count(*)::int AS n FROM raw_items WHERE workspace_id = ${workspace.id}`,
+    );
+    expect(stored[0]!.n).toBe(0);
+
+    await setStatus('active');
+    expect((await send()).json().accepted).toBe(2);
+  });
+
+  it('refuses settings for a kind of post that takes none, naming the field', async () => {
+    const workspace = await createTestWorkspace(ctx());
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/v1/workspaces/${workspace.id}/listening-posts`,
+      headers: sessionHeaders(workspace.owner),
+      payload: { kind: 'api', name: 'x', settings: { colour: 'red' } },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.details).toEqual([
+      { path: 'body.settings', message: 'not expected for this kind' },
+    ]);
+  });
 });
