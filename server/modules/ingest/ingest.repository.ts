@@ -217,24 +217,27 @@ export async function insertNormalisedFeedback(
   const ids = new Map<number, string>();
   if (rows.length === 0) return ids;
   const records = JSON.stringify(rows.map((row) => ({ ...row, metadata: row.metadata ?? {} })));
+  const inserted = await queryRows<{ rawItemId: number; id: string }>(
+    db,
+    sql`INSERT INTO feedback (workspace_id, raw_item_id, post_id, channel, touchpoint_id, contact_id,
+          account_id, score_type, score, text, received_at, metadata)
+        SELECT ${workspaceId}::uuid, "rawItemId", "postId", channel, "touchpointId", "contactId",
+          "accountId", "scoreType", score, text, "receivedAt", metadata
+        FROM jsonb_to_recordset(${records}::jsonb) AS r("rawItemId" bigint, "postId" uuid,
+          channel text, "touchpointId" uuid, "contactId" uuid, "accountId" uuid, "scoreType" text,
+          score smallint, text text, "receivedAt" timestamptz, metadata jsonb)
+        ON CONFLICT (workspace_id, raw_item_id) DO NOTHING
+        RETURNING raw_item_id::int AS "rawItemId", id`,
+  );
+  for (const row of inserted) ids.set(Number(row.rawItemId), row.id);
+  if (inserted.length === rows.length) return ids;
+  // Some were normalised before (a retried job): find the feedback they made then.
+  const earlier = rows.filter((row) => !ids.has(row.rawItemId)).map((row) => row.rawItemId);
   const stored = await queryRows<{ rawItemId: number; id: string }>(
     db,
-    sql`WITH incoming AS (
-          SELECT * FROM jsonb_to_recordset(${records}::jsonb) AS r("rawItemId" bigint, "postId" uuid,
-            channel text, "touchpointId" uuid, "contactId" uuid, "accountId" uuid, "scoreType" text,
-            score smallint, text text, "receivedAt" timestamptz, metadata jsonb)),
-        inserted AS (
-          INSERT INTO feedback (workspace_id, raw_item_id, post_id, channel, touchpoint_id, contact_id,
-            account_id, score_type, score, text, received_at, metadata)
-          SELECT ${workspaceId}::uuid, "rawItemId", "postId", channel, "touchpointId", "contactId",
-            "accountId", "scoreType", score, text, "receivedAt", metadata
-          FROM incoming
-          ON CONFLICT (workspace_id, raw_item_id) DO NOTHING
-          RETURNING raw_item_id, id)
-        SELECT raw_item_id::int AS "rawItemId", id FROM inserted
-        UNION ALL
-        SELECT f.raw_item_id::int, f.id FROM feedback f JOIN incoming i ON f.raw_item_id = i."rawItemId"
-        WHERE f.workspace_id = ${workspaceId}`,
+    sql`SELECT raw_item_id::int AS "rawItemId", id FROM feedback
+        WHERE workspace_id = ${workspaceId}
+          AND raw_item_id = ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(earlier)}::jsonb)::bigint))`,
   );
   for (const row of stored) ids.set(Number(row.rawItemId), row.id);
   return ids;
