@@ -293,4 +293,25 @@ describeEachEngine('feedback ingest API', ({ ctx }) => {
     );
     expect(queued[0]?.n).toBe(1);
   });
+
+  it('documents POST /api/v1/feedback with examples that the endpoint accepts', async () => {
+    const document = (await app.inject('/api/docs/json')).json();
+    const examples: unknown[] = document.components.schemas.FeedbackBatch.examples;
+    expect(examples.length).toBeGreaterThanOrEqual(2);
+    const workspace = await createTestWorkspace(ctx());
+    const headers = await keyFor(workspace);
+    for (const example of examples) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/feedback',
+        headers,
+        payload: example as Record<string, unknown>,
+      });
+      expect(response.statusCode, JSON.stringify(response.json())).toBe(202);
+    }
+    await normalise(workspace.id);
+    expect((await feedbackOf(workspace.id)).map((item) => item.text)).toContain(
+      'Still waiting for my refund.',
+    );
+  });
 });

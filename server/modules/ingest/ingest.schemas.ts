@@ -86,6 +86,27 @@ export const ingestBodySchema = z
   .meta({
     id: 'FeedbackBatch',
     description: 'One FeedbackItem, or { "items": [FeedbackItem, ...] } with up to 1,000 items',
+    examples: [
+      {
+        text: 'Checkout was quick, but delivery took nine days.',
+        score: { type: 'nps', value: 6 },
+        externalId: 'ticket-48213',
+        receivedAt: '2026-11-20T09:30:00Z',
+        contact: { email: 'ana@initech.example', name: 'Ana Lima' },
+        account: { externalId: 'crm-0042', name: 'Initech' },
+      },
+      {
+        items: [
+          { text: 'Sam at the front desk was brilliant.', score: { type: 'csat', value: 5 } },
+          {
+            text: 'Still waiting for my refund.',
+            channel: 'email',
+            contact: { email: 'lee@example.org' },
+            metadata: { orderId: 'A-1009' },
+          },
+        ],
+      },
+    ],
   });
 
 export const ingestHeadersSchema = z.object({
