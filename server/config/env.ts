@@ -56,7 +56,11 @@ const envSchema = z.object({
         .map((part) => part.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.string().refine(ipaddr.isValidCIDR, 'must be a CIDR such as 10.1.0.0/16 or fd00::/8'))),
+    .pipe(
+      z.array(
+        z.string().refine(ipaddr.isValidCIDR, 'must be a CIDR such as 10.1.0.0/16 or fd00::/8'),
+      ),
+    ),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -76,7 +76,8 @@ export function checkUrl(raw: string, policy: OutboundPolicy): URL {
 function headerRecord(headers: Record<string, string | string[] | undefined>) {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    if (value !== undefined)
+      out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
   return out;
 }

@@ -52,9 +52,9 @@ describe('address classification', () => {
     const everything = outboundPolicy(parseConfig({ OUTBOUND_ALLOW_PRIVATE: 'true' }));
     expect(isAddressAllowed('10.1.2.3', everything)).toBe(true);
     expect(() => parseConfig({ OUTBOUND_ALLOW_CIDRS: '10.0.0.0/8, nonsense' })).toThrow(/CIDR/);
-    expect(parseConfig({ OUTBOUND_ALLOW_CIDRS: '10.0.0.0/8, fd00::/8' }).OUTBOUND_ALLOW_CIDRS).toEqual(
-      ['10.0.0.0/8', 'fd00::/8'],
-    );
+    expect(
+      parseConfig({ OUTBOUND_ALLOW_CIDRS: '10.0.0.0/8, fd00::/8' }).OUTBOUND_ALLOW_CIDRS,
+    ).toEqual(['10.0.0.0/8', 'fd00::/8']);
   });
 });
 
