@@ -9,7 +9,11 @@ import {
   recordPostHealth,
 } from '../listening-posts/listening-posts.service.ts';
 import { settingsOf } from '../listening-posts/post-settings.ts';
-import { connectorSettings, type ConnectorSettings } from './connectors.settings.ts';
+import {
+  connectorSettings,
+  type ConnectorSettings,
+  type SourceSpec,
+} from './connectors.settings.ts';
 import * as repo from './connectors.repository.ts';
 import type { OutboundPolicy } from './outbound-guard.ts';
 import { backoffMs, pollSource } from './poll.ts';
@@ -80,11 +84,17 @@ async function connectorPost(deps: Deps, workspaceId: string, postId: string) {
   return { ...post, kind: post.kind };
 }
 
-/** Sums up a post's failing sources as its last error, or clears it when all are well. */
-async function updatePostHealth(deps: Deps, workspaceId: string, postId: string) {
-  const failing = (await repo.listSources(deps.db, workspaceId, postId)).filter(
-    (s) => s.consecutiveFailures > 0,
-  );
+/** Sums up a post's failing sources (the first in settings order) as its last error, or clears it when all are well. */
+async function updatePostHealth(
+  deps: Deps,
+  workspaceId: string,
+  postId: string,
+  specs: SourceSpec[],
+) {
+  const order = (key: string) => specs.findIndex((spec) => spec.key === key);
+  const failing = (await repo.listSources(deps.db, workspaceId, postId))
+    .filter((s) => s.consecutiveFailures > 0)
+    .sort((a, b) => order(a.sourceKey) - order(b.sourceKey));
   const first = failing[0];
   const more = failing.length > 1 ? ` (and ${failing.length - 1} more failing sources)` : '';
   await recordPostHealth(
@@ -143,7 +153,7 @@ export async function runPoll(
       nextPollAt: new Date(Date.now() + backoffMs(intervalMs, failures)),
     });
   }
-  await updatePostHealth(deps, workspaceId, post.id);
+  await updatePostHealth(deps, workspaceId, post.id, settings.specs);
   return { skipped: false as const, outcome };
 }
 
@@ -159,14 +169,20 @@ export async function pollPostNow(ctx: AppContext, workspaceId: string, postId: 
   return { queued: ids.length };
 }
 
-/** Each source of a post with its polling state (validators, failures, next poll, last error). */
-export async function listPostSources(ctx: AppContext, workspaceId: string, postId: string) {
+/** Each source of a post with its polling state (validators, failures, next poll, last error), in settings order. */
+export async function listPostSources(
+  ctx: Pick<AppContext, 'db'>,
+  workspaceId: string,
+  postId: string,
+) {
   const post = await connectorPost(ctx, workspaceId, postId);
-  const settings = await syncedSettings(ctx, workspaceId, post);
-  const urls = new Map(settings?.specs.map((s) => [s.key, s.type === 'feed' ? s.url : null]));
+  const specs = (await syncedSettings(ctx, workspaceId, post))?.specs ?? [];
   const states = await repo.listSources(ctx.db, workspaceId, postId);
-  return states.map(({ cursor: _cursor, ...state }) => ({
-    ...state,
-    url: urls.get(state.sourceKey) ?? null,
-  }));
+  const order = (key: string) => specs.findIndex((spec) => spec.key === key);
+  return states
+    .sort((a, b) => order(a.sourceKey) - order(b.sourceKey))
+    .map(({ cursor: _cursor, ...state }) => {
+      const spec = specs[order(state.sourceKey)];
+      return { ...state, url: spec?.type === 'feed' ? spec.url : null };
+    });
 }

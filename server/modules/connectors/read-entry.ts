@@ -53,9 +53,10 @@ function absolute(url: string | undefined, base: string): string | undefined {
   }
 }
 
+/** The domain of a URL (no port): Mastodon handles and feed author handles are per domain. */
 function hostOf(url: string): string {
   try {
-    return new URL(url).host;
+    return new URL(url).hostname;
   } catch {
     return 'feed';
   }
