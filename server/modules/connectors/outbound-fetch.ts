@@ -11,7 +11,7 @@ import {
 export const MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
 export const FETCH_TIMEOUT_MS = 15_000;
 export const MAX_REDIRECTS = 5;
-export const USER_AGENT = 'Hearken/1.0 (customer listening; +https://github.com/hearken)';
+export const USER_AGENT = 'Hearken/1.0 (customer listening; feed and mention poller)';
 
 /** A fetch that failed for a reason worth showing to the person who configured the source. */
 export class FetchError extends Error {
