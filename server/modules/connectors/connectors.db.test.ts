@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.ts';
 import { createLogger } from '../../logger.ts';
-import { describeEachEngine } from '../../test/engines.ts';
+import { describeEachEngine, testConfig } from '../../test/engines.ts';
 import { createTestWorkspace } from '../../test/fixtures.ts';
 import { runQueuedNormalisation } from '../../test/normalise.ts';
 import { createPost, findPost } from '../listening-posts/listening-posts.service.ts';
@@ -185,6 +185,16 @@ describeEachEngine(
       expect(row?.lastError).toMatch(
         /^Blog home page: .*HTML page.*\(and 2 more failing sources\)$/,
       );
+    });
+
+    it('refuses the loopback fixture server when the operator has not allowed it', async () => {
+      const { workspaceId, postId } = await setUp('feed', [{ url: `${server.url}/blog/feed` }]);
+      await pollPostNow(ctx(), workspaceId, postId);
+      const strict = outboundPolicy(testConfig());
+      expect(await runConnectorJobs(ctx(), workspaceId, strict)).toBe(1);
+      const [state] = await listPostSources(ctx(), workspaceId, postId);
+      expect(state?.lastError).toMatch(/^Refused to connect to 127\.0\.0\.1/);
+      expect(await rawItems(workspaceId)).toHaveLength(0);
     });
 
     it('reads Mastodon, Reddit and Hacker News, stores a status found twice once, and asks only for newer entries', async () => {

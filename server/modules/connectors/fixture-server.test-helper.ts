@@ -6,7 +6,7 @@ import type { AppContext } from '../../context.ts';
 import { queryRows } from '../../db/client.ts';
 import { createLogger } from '../../logger.ts';
 import { connectorJobs } from './connectors.jobs.ts';
-import { outboundPolicy } from './outbound-guard.ts';
+import { outboundPolicy, type OutboundPolicy } from './outbound-guard.ts';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
@@ -92,8 +92,12 @@ export async function startFixtureServer(): Promise<FixtureServer> {
 const silent = createLogger({ LOG_LEVEL: 'silent' });
 
 /** Runs the workspace's queued connector jobs as a worker would, with the test's outbound policy. */
-export async function runConnectorJobs(ctx: AppContext, workspaceId: string) {
-  const { pollJob } = connectorJobs(() => outboundPolicy(ctx.config));
+export async function runConnectorJobs(
+  ctx: AppContext,
+  workspaceId: string,
+  policy: OutboundPolicy = outboundPolicy(ctx.config),
+) {
+  const { pollJob } = connectorJobs(() => policy);
   const jobs = await queryRows<{ id: number; payload: unknown }>(
     ctx.db,
     sql`UPDATE jobs SET state = 'done' WHERE workspace_id = ${workspaceId} AND name = ${pollJob.name}

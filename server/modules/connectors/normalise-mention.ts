@@ -22,10 +22,12 @@ export const normaliseMention: Normaliser = (raw) => {
   if (!parsed.success) throw new Error(`Not a stored mention: ${reasonsOf(parsed.error)}`);
   const { format, source, entry, matches, keptBecause } = parsed.data;
   const mention = readEntry(format, entry, source.url);
-  const full = [mention.title, mention.text].filter(Boolean).join('\n\n');
+  // An entry with no words (a picture-only status kept from the brand's own feed) still counts,
+  // shown by its link, rather than being dead-lettered as unreadable.
+  const full =
+    [mention.title, mention.text].filter(Boolean).join('\n\n') || mention.url || '(no text)';
   const truncated = full.length > MAX_TEXT_LENGTH;
   const text = truncated ? `${full.slice(0, MAX_TEXT_LENGTH - 1)}…` : full;
-  if (text.trim() === '') throw new Error('The entry has neither a title nor any text');
   return {
     channel: raw.channel === 'social' ? 'social' : 'feed',
     touchpointId: raw.postTouchpointId,
