@@ -59,10 +59,16 @@ function describe(error: unknown): { status: number | null; error: string } {
   };
 }
 
+type Fetched =
+  | { ok: true; status: number; items: IncomingRawItem[]; seen: number; etag: string | null;
+      lastModified: string | null; cursor: string | null } // prettier-ignore
+  | { ok: false; status: number | null; error: string };
+
 /**
  * Polls one source once: a conditional GET (ETag / Last-Modified), then parse, match and store
- * the kept entries raw (a re-stored entry is a no-op thanks to its dedup key). Never throws: a
- * failure comes back as an outcome with a reason, and nothing is stored.
+ * the kept entries raw (a re-stored entry is a no-op thanks to its dedup key). A failure to fetch
+ * or read the source comes back as an outcome with a reason, and nothing is stored; a failure to
+ * store (the database) throws, so the job is retried and, failing that, dead-lettered.
  */
 export async function pollSource(
   db: Db,
@@ -72,6 +78,24 @@ export async function pollSource(
   spec: SourceSpec,
   state: Pick<SourceState, 'etag' | 'lastModified' | 'cursor'>,
 ): Promise<PollOutcome> {
+  const fetched = await fetchAndSelect(policy, post, settings, spec, state);
+  if (!fetched.ok) return fetched;
+  const { items, ...rest } = fetched;
+  let stored = 0;
+  for (let start = 0; start < items.length; start += STORE_BATCH) {
+    const batch = items.slice(start, start + STORE_BATCH);
+    stored += (await receiveRawItems(db, post.workspaceId, post.kind, batch)).length;
+  }
+  return { ...rest, stored };
+}
+
+async function fetchAndSelect(
+  policy: OutboundPolicy,
+  post: { workspaceId: string; id: string; kind: 'feed' | 'social' },
+  settings: ConnectorSettings,
+  spec: SourceSpec,
+  state: Pick<SourceState, 'etag' | 'lastModified' | 'cursor'>,
+): Promise<Fetched> {
   try {
     const url = spec.type === 'feed' ? spec.url : socialRequestUrl(spec, state.cursor);
     const headers: Record<string, string> = {
@@ -88,7 +112,7 @@ export async function pollSource(
       lastModified: response.headers['last-modified'] ?? state.lastModified,
     };
     if (response.status === 304)
-      return { ok: true, status: 304, stored: 0, seen: 0, cursor: state.cursor, ...kept };
+      return { ok: true, status: 304, items: [], seen: 0, cursor: state.cursor, ...kept };
     if (response.status < 200 || response.status >= 300)
       return {
         ok: false,
@@ -120,15 +144,10 @@ export async function pollSource(
         postId: post.id,
       });
     }
-    let stored = 0;
-    for (let start = 0; start < items.length; start += STORE_BATCH) {
-      const batch = items.slice(start, start + STORE_BATCH);
-      stored += (await receiveRawItems(db, post.workspaceId, post.kind, batch)).length;
-    }
     return {
       ok: true,
       status: response.status,
-      stored,
+      items,
       seen: page.entries.length,
       cursor: page.cursor,
       ...kept,
