@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { z } from 'zod';
 
 /**
@@ -45,6 +46,23 @@ const envSchema = z.object({
   JOB_POLL_MS: z.coerce.number().int().min(10).default(250),
   JOB_LEASE_MS: z.coerce.number().int().min(500).default(60_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  // Outbound fetches (feeds, social APIs) refuse private, loopback and link-local addresses
+  // unless the operator allows all of them or lists the ranges to allow (comma-separated CIDRs).
+  OUTBOUND_ALLOW_PRIVATE: booleanFromString.default(false),
+  OUTBOUND_ALLOW_CIDRS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.string().refine(ipaddr.isValidCIDR, 'must be a CIDR such as 10.1.0.0/16 or fd00::/8'),
+      ),
+    ),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -28,6 +28,13 @@ type SampleFactory = (ctx: AppContext, workspace: TestWorkspace) => Promise<Rout
 
 const none: SampleFactory = async () => ({});
 
+/** A feed post; a poll queued by a sample runs nowhere (no worker in these tests). */
+const sampleFeedPost = {
+  kind: 'feed' as const,
+  name: 'Industry blogs',
+  settings: { sources: [{ url: 'https://blog.example.com/feed' }], brands: [{ name: 'Acme' }] },
+};
+
 async function freshMember(ctx: AppContext, workspace: TestWorkspace, role: Role = 'viewer') {
   const user = await createTestUser(ctx, 'Sample member');
   await upsertMembership(ctx.db, workspace.id, user.id, role);
@@ -116,6 +123,12 @@ export const routeSamples: Record<string, SampleFactory> = {
     ws,
   ) => ({
     params: { postId: (await createPost(ctx, ws.id, { kind: 'call', name: 'Support line' })).id },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/listening-posts/:postId/sources': async (ctx, ws) => ({
+    params: { postId: (await createPost(ctx, ws.id, sampleFeedPost)).id },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/listening-posts/:postId/poll': async (ctx, ws) => ({
+    params: { postId: (await createPost(ctx, ws.id, sampleFeedPost)).id },
   }),
   'GET /api/v1/workspaces/:workspaceId/raw-items': async () => ({ query: { state: 'dead' } }),
   'POST /api/v1/workspaces/:workspaceId/raw-items/:rawItemId/retry': async (ctx, ws) => ({

@@ -1,5 +1,6 @@
 import type { Channel } from '../../db/schema/index.ts';
 import { normaliseTranscript } from '../calls/normalise-transcript.ts';
+import { normaliseMention } from '../connectors/normalise-mention.ts';
 import type { PendingRawItem } from './ingest.repository.ts';
 import { normaliseApiItem, type NormalisedItem, type Normaliser } from './normalise.ts';
 
@@ -10,6 +11,8 @@ import { normaliseApiItem, type NormalisedItem, type Normaliser } from './normal
  */
 const normalisers: Partial<Record<Channel, Normaliser>> = {
   call: normaliseTranscript,
+  feed: normaliseMention,
+  social: normaliseMention,
 };
 
 export function normaliseRawItem(raw: PendingRawItem): NormalisedItem {

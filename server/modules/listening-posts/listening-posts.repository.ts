@@ -169,3 +169,35 @@ export async function touchPosts(db: Db, workspaceId: string, postIds: string[])
         )})`,
   );
 }
+
+/**
+ * Active posts of some kinds in every workspace, with their config: for the connectors' scheduler
+ * tick, which acts for the operator across workspaces (each post found is then handled within its
+ * own workspace).
+ */
+export function listActivePostsOfKinds(db: Db, kinds: string[]) {
+  return queryRows<{
+    workspaceId: string;
+    id: string;
+    kind: string;
+    config: Record<string, unknown>;
+  }>(
+    db,
+    sql`SELECT workspace_id AS "workspaceId", id, kind, config FROM listening_posts
+        WHERE status <> 'paused' AND kind IN (${sql.join(
+          kinds.map((kind) => sql`${kind}`),
+          sql`, `,
+        )})
+        ORDER BY workspace_id, id`,
+  );
+}
+
+/** Sets a post's health from its channel: an error marks it `error`; none makes it `active` again. A paused post stays paused. */
+export async function setPostHealth(db: Db, workspaceId: string, id: string, error: string | null) {
+  await db.execute(
+    sql`UPDATE listening_posts
+        SET status = CASE WHEN status = 'paused' THEN 'paused' WHEN ${error}::text IS NULL THEN 'active' ELSE 'error' END,
+          last_error = ${error === null ? null : error.slice(0, 2000)}
+        WHERE workspace_id = ${workspaceId} AND id = ${id}`,
+  );
+}

@@ -13,7 +13,11 @@ import { parsePostSettings, settingsOf } from './post-settings.ts';
 const SPARKLINE_DAYS = 30;
 
 /** Records that items just arrived through these posts ("last received" in the dashboard). */
-export function markPostsReceived(ctx: AppContext, workspaceId: string, postIds: string[]) {
+export function markPostsReceived(
+  ctx: Pick<AppContext, 'db'>,
+  workspaceId: string,
+  postIds: string[],
+) {
   return repo.touchPosts(ctx.db, workspaceId, postIds);
 }
 
@@ -23,7 +27,7 @@ export function workspaceOfPost(ctx: AppContext, postId: string) {
 }
 
 /** A post with its whole config (secrets included) and its validated settings, for channel modules. */
-export async function findPost(ctx: AppContext, workspaceId: string, postId: string) {
+export async function findPost(ctx: Pick<AppContext, 'db'>, workspaceId: string, postId: string) {
   const post = await repo.findPostWithConfig(ctx.db, workspaceId, postId);
   return post && { ...post, settings: settingsOf(post.config) };
 }
@@ -116,4 +120,19 @@ export async function updatePost(
   if (!post) throw errors.notFound('listening post', id);
   const volume = await repo.dailyVolume(ctx.db, workspaceId, SPARKLINE_DAYS, id);
   return { ...post, volume: volume.map(({ day, count }) => ({ day, count })) };
+}
+
+/** Active (not paused) posts of these kinds in every workspace, for channel schedulers (connectors). */
+export function listActivePostsOfKinds(ctx: Pick<AppContext, 'db'>, kinds: string[]) {
+  return repo.listActivePostsOfKinds(ctx.db, kinds);
+}
+
+/** A channel reports its health: an error message marks the post `error`, `null` clears it. */
+export function recordPostHealth(
+  ctx: Pick<AppContext, 'db'>,
+  workspaceId: string,
+  postId: string,
+  error: string | null,
+) {
+  return repo.setPostHealth(ctx.db, workspaceId, postId, error);
 }
