@@ -43,6 +43,11 @@ const envSchema = z.object({
   JOB_POLL_MS: z.coerce.number().int().min(10).default(250),
   JOB_LEASE_MS: z.coerce.number().int().min(500).default(60_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Outgoing mail server (smtp:// or smtps://, credentials in the URL); unset: mail stays local. */
+  SMTP_URL: z
+    .url({ protocol: /^smtps?$/ })
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(320).default('Hearken <hearken@localhost>'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -74,4 +79,10 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
 /** The configuration of this process, from its environment. */
 export function loadConfig(overrides: Record<string, string | undefined> = {}): Config {
   return parseConfig({ ...process.env, ...overrides });
+}
+
+let processWide: Config | undefined;
+/** This process's configuration, parsed once: for job handlers, whose context carries none. */
+export function processConfig(): Config {
+  return (processWide ??= loadConfig());
 }

@@ -13,6 +13,9 @@ import { callsRoutes } from '../modules/calls/calls.routes.ts';
 import { invitationsRoutes } from '../modules/invitations/invitations.routes.ts';
 import { jobsRoutes } from '../modules/jobs/jobs.routes.ts';
 import { workspacesRoutes } from '../modules/workspaces/workspaces.routes.ts';
+import { surveysRoutes } from '../modules/surveys/surveys.routes.ts';
+import { surveyPublicRoutes } from '../modules/surveys/public.routes.ts';
+import { outboxRoutes } from '../modules/outbox/outbox.routes.ts';
 
 /** Every module's routes, mounted under /api/v1. */
 export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -29,4 +32,7 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   ingestRoutes(app, ctx);
   listeningPostsRoutes(app, ctx);
   callsRoutes(app, ctx);
+  surveysRoutes(app, ctx);
+  surveyPublicRoutes(app, ctx);
+  outboxRoutes(app, ctx);
 }

@@ -3,6 +3,8 @@ import type { Schedule } from './scheduler.ts';
 import { cleanJobsJob, cleanSessionsJob, systemSchedules } from '../modules/system/system.jobs.ts';
 import { demoSeedJob } from '../modules/demo/demo.jobs.ts';
 import { normaliseJob } from '../modules/ingest/normalise.jobs.ts';
+import { sendMessageJob } from '../modules/outbox/outbox.jobs.ts';
+import { sendInvitationsJob } from '../modules/surveys/surveys.jobs.ts';
 
 /** Every job type the workers know. A module adds its jobs here. */
 export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
@@ -10,6 +12,8 @@ export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
   cleanJobsJob,
   demoSeedJob,
   normaliseJob,
+  sendMessageJob,
+  sendInvitationsJob,
 ];
 
 export const allSchedules: Schedule[] = [...systemSchedules];

@@ -3,3 +3,5 @@ export * from './workspaces.ts';
 export * from './jobs.ts';
 export * from './feedback.ts';
 export * from './ingest.ts';
+export * from './surveys.ts';
+export * from './outbox.ts';

@@ -178,6 +178,7 @@ export interface NormalisedFeedbackRow {
   text: string;
   receivedAt: string;
   metadata?: Record<string, unknown> | undefined;
+  group?: { key: string; revision: number } | undefined;
 }
 
 /** Inserts the feedback made from one raw item, or finds the one made earlier: normalising twice adds nothing. */
@@ -186,6 +187,7 @@ export async function upsertNormalisedFeedback(
   workspaceId: string,
   row: NormalisedFeedbackRow,
 ): Promise<string> {
+  if (row.group) return upsertGroupedFeedback(db, workspaceId, row, row.group);
   const [created] = await queryRows<{ id: string }>(
     db,
     sql`INSERT INTO feedback (workspace_id, raw_item_id, post_id, channel, touchpoint_id, contact_id, account_id,
@@ -202,5 +204,41 @@ export async function upsertNormalisedFeedback(
     sql`SELECT id FROM feedback WHERE workspace_id = ${workspaceId} AND raw_item_id = ${row.rawItemId}`,
   );
   if (!existing) throw new Error(`feedback for raw item ${row.rawItemId} vanished`);
+  return existing.id;
+}
+
+/**
+ * Feedback revised by several raw items: the first one inserts it (and stays its raw_item_id),
+ * later ones update it only when their revision is newer, so normalising out of order or twice
+ * leaves the newest state.
+ */
+async function upsertGroupedFeedback(
+  db: Db,
+  workspaceId: string,
+  row: NormalisedFeedbackRow,
+  group: { key: string; revision: number },
+): Promise<string> {
+  const [upserted] = await queryRows<{ id: string }>(
+    db,
+    sql`INSERT INTO feedback (workspace_id, raw_item_id, group_key, group_revision, post_id, channel, touchpoint_id,
+          contact_id, account_id, score_type, score, text, received_at, metadata)
+        VALUES (${workspaceId}, ${row.rawItemId}, ${group.key}, ${group.revision}, ${row.postId}, ${row.channel},
+          ${row.touchpointId}, ${row.contactId}, ${row.accountId}, ${row.scoreType}, ${row.score}, ${row.text},
+          ${row.receivedAt}::timestamptz, ${JSON.stringify(row.metadata ?? {})}::jsonb)
+        ON CONFLICT (workspace_id, group_key) WHERE group_key IS NOT NULL DO UPDATE SET
+          group_revision = EXCLUDED.group_revision, touchpoint_id = EXCLUDED.touchpoint_id,
+          contact_id = coalesce(EXCLUDED.contact_id, feedback.contact_id),
+          account_id = coalesce(EXCLUDED.account_id, feedback.account_id),
+          score_type = EXCLUDED.score_type, score = EXCLUDED.score, text = EXCLUDED.text,
+          metadata = EXCLUDED.metadata
+        WHERE feedback.group_revision IS NULL OR feedback.group_revision < EXCLUDED.group_revision
+        RETURNING id`,
+  );
+  if (upserted) return upserted.id;
+  const [existing] = await queryRows<{ id: string }>(
+    db,
+    sql`SELECT id FROM feedback WHERE workspace_id = ${workspaceId} AND group_key = ${group.key}`,
+  );
+  if (!existing) throw new Error(`feedback for group ${group.key} vanished`);
   return existing.id;
 }
