@@ -44,9 +44,7 @@ const envSchema = z.object({
   JOB_LEASE_MS: z.coerce.number().int().min(500).default(60_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   /** Outgoing mail server (smtp:// or smtps://, credentials in the URL); unset: mail stays local. */
-  SMTP_URL: z
-    .url({ protocol: /^smtps?$/ })
-    .optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).max(320).default('Hearken <hearken@localhost>'),
 });
 

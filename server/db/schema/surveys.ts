@@ -89,7 +89,11 @@ export const surveyInvitations = pgTable(
       foreignColumns: [surveys.workspaceId, surveys.id],
     }).onDelete('cascade'),
     uniqueIndex('survey_invitations_token_key').on(table.workspaceId, table.token),
-    uniqueIndex('survey_invitations_event_key').on(table.workspaceId, table.surveyId, table.eventKey),
+    uniqueIndex('survey_invitations_event_key').on(
+      table.workspaceId,
+      table.surveyId,
+      table.eventKey,
+    ),
     index('survey_invitations_survey_idx').on(table.workspaceId, table.surveyId, table.createdAt),
   ],
 );

@@ -41,7 +41,9 @@ function transportFor(smtpUrl: string): Transporter {
   let transport = transports.get(smtpUrl);
   if (!transport) {
     // Pooled: a burst of invitations reuses a few connections instead of one per message.
-    transport = nodemailer.createTransport(`${smtpUrl}${smtpUrl.includes('?') ? '&' : '?'}pool=true`);
+    transport = nodemailer.createTransport(
+      `${smtpUrl}${smtpUrl.includes('?') ? '&' : '?'}pool=true`,
+    );
     transports.set(smtpUrl, transport);
   }
   return transport;

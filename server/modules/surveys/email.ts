@@ -42,17 +42,24 @@ export function invitationEmail(input: InvitationEmailInput) {
   const high = t(first.highLabel);
   const button =
     'display:inline-block;min-width:28px;padding:8px 6px;margin:2px;border:1px solid #1f5fbf;border-radius:6px;color:#1f5fbf;text-decoration:none;font:16px sans-serif;text-align:center';
-  const body = html`<!doctype html><html lang="${language}"><body style="font:16px/1.5 sans-serif;color:#1b1f24">
-<p>${greeting}</p>
-${intro ? html`<p>${intro}</p>` : ''}
-<p><strong>${question}</strong></p>
-${
-  scores.length > 0
-    ? html`<p>${scores.map((score) => html`<a href="${`${link}&score=${score}`}" style="${button}">${score}</a>`)}</p>
-${low || high ? html`<p style="color:#5b6470;font-size:13px">${low ? html`${scores[0]} = ${low}` : ''}${low && high ? ' · ' : ''}${high ? html`${scores.at(-1)} = ${high}` : ''}</p>` : ''}`
-    : html`<p><a href="${link}" style="${button};padding:10px 18px">${START[base] ?? START.en}</a></p>`
-}
-</body></html>`;
+  const body = html`<!doctype html>
+    <html lang="${language}">
+      <body style="font:16px/1.5 sans-serif;color:#1b1f24">
+        <p>${greeting}</p>
+        ${intro ? html`<p>${intro}</p>` : ''}
+        <p><strong>${question}</strong></p>
+        ${
+          scores.length > 0
+            ? html`<p>
+                  ${scores.map((score) => html`<a href="${`${link}&score=${score}`}" style="${button}">${score}</a>`)}
+                </p>
+                ${low || high ? html`<p style="color:#5b6470;font-size:13px">${low ? html`${scores[0]} = ${low}` : ''}${low && high ? ' · ' : ''}${high ? html`${scores.at(-1)} = ${high}` : ''}</p>` : ''}`
+            : html`<p>
+                <a href="${link}" style="${button};padding:10px 18px">${START[base] ?? START.en}</a>
+              </p>`
+        }
+      </body>
+    </html>`;
   const text = [
     greeting,
     '',

@@ -18,7 +18,12 @@ function parseValue(question: Question, raw: unknown): Parsed {
   const scale = scaleOf(question);
   if (scale) {
     const value = typeof raw === 'string' && /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < scale[0] || value > scale[1])
+    if (
+      typeof value !== 'number' ||
+      !Number.isInteger(value) ||
+      value < scale[0] ||
+      value > scale[1]
+    )
       return { ok: false, message: `must be a whole number from ${scale[0]} to ${scale[1]}` };
     return { ok: true, value };
   }

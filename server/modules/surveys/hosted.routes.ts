@@ -6,7 +6,13 @@ import { publicRateLimit } from '../../http/route-helpers.ts';
 import { normaliseError } from '../../http/errors.ts';
 import { nextQuestion, answeredOnPath, parseAnswer, type Answers } from './flow.ts';
 import { chooseLanguage } from './language.ts';
-import { renderMessage, renderQuestion, renderThankYou, STYLESHEET, STYLESHEET_PATH } from './page.ts';
+import {
+  renderMessage,
+  renderQuestion,
+  renderThankYou,
+  STYLESHEET,
+  STYLESHEET_PATH,
+} from './page.ts';
 import * as responses from './responses.service.ts';
 import type { ResponseRow } from './surveys.repository.ts';
 
@@ -95,8 +101,17 @@ export function surveyPages(app: FastifyInstance, ctx: AppContext): void {
       async (request, reply) => {
         const { lang, i, score } = request.query;
         const survey = await responses.openSurvey(ctx, request.params.token);
-        const language = chooseLanguage(survey.definition, request.headers['accept-language'], lang);
-        if (!i) return sendPage(reply, 200, renderCurrent(survey, request.params.token, undefined, language));
+        const language = chooseLanguage(
+          survey.definition,
+          request.headers['accept-language'],
+          lang,
+        );
+        if (!i)
+          return sendPage(
+            reply,
+            200,
+            renderCurrent(survey, request.params.token, undefined, language),
+          );
         const response = await responses.invitedResponse(ctx, survey, i, language);
         if (!response) return sendPage(reply, 404, renderMessage(language, 'notFound'));
         // HEAD is what some link checkers send: it never records anything.
@@ -122,7 +137,11 @@ export function surveyPages(app: FastifyInstance, ctx: AppContext): void {
           response?.language,
         );
         if (!response) return sendPage(reply, 404, renderMessage(language, 'notFound'));
-        return sendPage(reply, 200, renderCurrent(survey, request.params.token, response, language));
+        return sendPage(
+          reply,
+          200,
+          renderCurrent(survey, request.params.token, response, language),
+        );
       },
     );
 
@@ -142,11 +161,16 @@ export function surveyPages(app: FastifyInstance, ctx: AppContext): void {
           form.get('lang') ?? undefined,
           existing?.language,
         );
-        if (responseToken && !existing) return sendPage(reply, 404, renderMessage(language, 'notFound'));
+        if (responseToken && !existing)
+          return sendPage(reply, 404, renderMessage(language, 'notFound'));
         const question = survey.definition.questions.find((q) => q.id === form.get('q'));
         // An unknown question (an old page after the survey changed): show the current one.
         if (!question)
-          return sendPage(reply, 400, renderCurrent(survey, request.params.token, existing, language));
+          return sendPage(
+            reply,
+            400,
+            renderCurrent(survey, request.params.token, existing, language),
+          );
         const raw = form.has('skip')
           ? undefined
           : question.type === 'multiple'
@@ -155,9 +179,17 @@ export function surveyPages(app: FastifyInstance, ctx: AppContext): void {
         const parsed = parseAnswer(question, raw);
         if (!parsed.ok) {
           const error = raw === undefined || raw === '' ? 'required' : 'invalid';
-          return sendPage(reply, 400, renderCurrent(survey, request.params.token, existing, language, { error }));
+          return sendPage(
+            reply,
+            400,
+            renderCurrent(survey, request.params.token, existing, language, { error }),
+          );
         }
-        const submission = { answers: { [question.id]: parsed.value }, language, via: 'form' as const };
+        const submission = {
+          answers: { [question.id]: parsed.value },
+          language,
+          via: 'form' as const,
+        };
         const result = existing
           ? await responses.submit(ctx, survey, existing, submission)
           : await responses.startResponse(ctx, survey, submission);

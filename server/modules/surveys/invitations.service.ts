@@ -43,13 +43,18 @@ export async function emailInvitations(
 ) {
   await ctx.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
-    const fresh = new Set((await repo.markEmailed(db, workspaceId, invitationIds)).map((r) => r.id));
+    const fresh = new Set(
+      (await repo.markEmailed(db, workspaceId, invitationIds)).map((r) => r.id),
+    );
     const rows = (await repo.findInvitations(db, workspaceId, [...fresh])) ?? [];
     const bySurvey = new Map<string, Awaited<ReturnType<typeof surveys.findSurvey>>>();
     const messages = [];
     for (const invitation of rows) {
       if (!bySurvey.has(invitation.surveyId))
-        bySurvey.set(invitation.surveyId, await surveys.findSurvey(db, workspaceId, invitation.surveyId));
+        bySurvey.set(
+          invitation.surveyId,
+          await surveys.findSurvey(db, workspaceId, invitation.surveyId),
+        );
       const survey = bySurvey.get(invitation.surveyId);
       if (!survey) continue;
       const definition = parseStoredDefinition(survey.definition);
@@ -63,7 +68,11 @@ export async function emailInvitations(
             ? invitation.language
             : definition.defaultLanguage,
       });
-      messages.push({ dedupKey: `survey-invitation:${invitation.id}`, to: invitation.email, ...email });
+      messages.push({
+        dedupKey: `survey-invitation:${invitation.id}`,
+        to: invitation.email,
+        ...email,
+      });
     }
     await enqueueMessages(ctx, workspaceId, messages, db);
   });
@@ -95,10 +104,18 @@ async function invite(ctx: AppContext, workspaceId: string, planned: Planned[]) 
       sendAt: p.sendAt,
     })),
   );
-  const rows = await repo.findInvitations(ctx.db, workspaceId, inserted.map((row) => row.id));
+  const rows = await repo.findInvitations(
+    ctx.db,
+    workspaceId,
+    inserted.map((row) => row.id),
+  );
   const now = Date.now();
   const due = rows.filter((row) => new Date(row.sendAt).getTime() <= now);
-  await emailInvitations(ctx, workspaceId, due.map((row) => row.id));
+  await emailInvitations(
+    ctx,
+    workspaceId,
+    due.map((row) => row.id),
+  );
   for (const row of rows.filter((r) => new Date(r.sendAt).getTime() > now))
     await ctx.jobs.enqueue({
       name: SEND_INVITATIONS_JOB,
@@ -107,7 +124,10 @@ async function invite(ctx: AppContext, workspaceId: string, planned: Planned[]) 
       runAt: new Date(row.sendAt),
       uniqueKey: `survey-invitation:${row.id}`,
     });
-  return rows.map((row) => ({ ...present({ ...row, responseState: null }), surveyId: row.surveyId }));
+  return rows.map((row) => ({
+    ...present({ ...row, responseState: null }),
+    surveyId: row.surveyId,
+  }));
 }
 
 export async function inviteContacts(

@@ -3,13 +3,7 @@ import type { Normaliser } from '../ingest/normalise.ts';
 import { reasonsOf } from '../ingest/normalise.ts';
 import { QUESTION_TYPES, SCORE_QUESTION_TYPES } from './definition.ts';
 
-const answer = z.union([
-  z.number(),
-  z.string(),
-  z.array(z.string()),
-  z.boolean(),
-  z.null(),
-]);
+const answer = z.union([z.number(), z.string(), z.array(z.string()), z.boolean(), z.null()]);
 
 /**
  * What a survey submission stores as its raw item: what was received, and a snapshot of the
@@ -42,7 +36,9 @@ export const storedSubmissionSchema = z.object({
     id: z.uuid(),
     name: z.string(),
     score: z.object({ questionId: z.string(), type: z.enum(SCORE_QUESTION_TYPES) }).nullable(),
-    questions: z.array(z.object({ id: z.string(), type: z.enum(QUESTION_TYPES), text: z.string() })),
+    questions: z.array(
+      z.object({ id: z.string(), type: z.enum(QUESTION_TYPES), text: z.string() }),
+    ),
   }),
 });
 export type StoredSubmission = z.infer<typeof storedSubmissionSchema>;
@@ -83,7 +79,12 @@ export const normaliseSurveyResponse: Normaliser = (raw) => {
       consentToContact: consentQuestion ? response.answers[consentQuestion.id] : null,
       answers: survey.questions
         .filter((q) => q.id in response.answers)
-        .map((q) => ({ questionId: q.id, type: q.type, question: q.text, answer: response.answers[q.id] })),
+        .map((q) => ({
+          questionId: q.id,
+          type: q.type,
+          question: q.text,
+          answer: response.answers[q.id],
+        })),
     },
     group: { key: `survey-response:${response.id}`, revision: response.revision },
   };

@@ -6,21 +6,18 @@ export const STYLESHEET_PATH = '/s-assets/survey.css';
 
 function layout(language: string, title: string, body: Html): string {
   return html`<!doctype html>
-<html lang="${language}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<title>${title}</title>
-<link rel="stylesheet" href="${STYLESHEET_PATH}">
-</head>
-<body>
-<main class="survey">
-${body}
-</main>
-</body>
-</html>
-`.value;
+    <html lang="${language}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex, nofollow" />
+        <title>${title}</title>
+        <link rel="stylesheet" href="${STYLESHEET_PATH}" />
+      </head>
+      <body>
+        <main class="survey">${body}</main>
+      </body>
+    </html> `.value;
 }
 
 export interface QuestionPage {
@@ -42,12 +39,19 @@ function scaleInput(page: QuestionPage, question: Question, range: readonly [num
   const values = Array.from({ length: range[1] - range[0] + 1 }, (_, i) => range[0] + i);
   // One tap submits: each score is its own submit button, so no script is needed.
   return html`<div class="scale scale-${values.length}">
-${values.map(
-  (value) =>
-    html`<button type="submit" name="a" value="${value}" class="${page.chosen === value ? 'score chosen' : 'score'}">${value}</button>`,
-)}
-</div>
-${low || high ? html`<div class="scale-labels"><span>${low}</span><span>${high}</span></div>` : ''}`;
+      ${values.map(
+        (value) =>
+          html`<button
+            type="submit"
+            name="a"
+            value="${value}"
+            class="${page.chosen === value ? 'score chosen' : 'score'}"
+          >
+            ${value}
+          </button>`,
+      )}
+    </div>
+    ${low || high ? html`<div class="scale-labels"><span>${low}</span><span>${high}</span></div>` : ''}`;
 }
 
 function choiceInput(page: QuestionPage, question: Question) {
@@ -55,14 +59,25 @@ function choiceInput(page: QuestionPage, question: Question) {
   const multiple = question.type === 'multiple';
   const chosen = Array.isArray(page.chosen) ? page.chosen : [page.chosen];
   return html`${multiple ? html`<p class="hint">${words.chooseAny}</p>` : ''}
-<div class="choices">
-${(question.options ?? []).map(
-  (option) => html`<label class="choice"><input type="${multiple ? 'checkbox' : 'radio'}" name="a" value="${option.id}"${
-    chosen.includes(option.id) ? html` checked` : ''
-  }${question.required && !multiple ? html` required` : ''}> <span>${pick(option.label, page.language, page.definition.defaultLanguage)}</span></label>`,
-)}
-</div>
-<button type="submit" class="next">${words.next}</button>`;
+    <div class="choices">
+      ${(question.options ?? []).map(
+        (option) =>
+          html`<label class="choice"
+            ><input
+              type="${multiple ? 'checkbox' : 'radio'}"
+              name="a"
+              value="${option.id}"
+              ${
+                chosen.includes(option.id) ? html` checked` : ''
+              }${question.required && !multiple ? html` required` : ''}
+            />
+            <span
+              >${pick(option.label, page.language, page.definition.defaultLanguage)}</span
+            ></label
+          >`,
+      )}
+    </div>
+    <button type="submit" class="next">${words.next}</button>`;
 }
 
 function answerInput(page: QuestionPage): Html {
@@ -71,12 +86,20 @@ function answerInput(page: QuestionPage): Html {
   const range = scaleOf(question);
   if (range) return scaleInput(page, question, range);
   if (question.type === 'consent')
-    return html`<div class="scale"><button type="submit" name="a" value="yes" class="score wide">${words.yes}</button><button type="submit" name="a" value="no" class="score wide">${words.no}</button></div>`;
+    return html`<div class="scale">
+      <button type="submit" name="a" value="yes" class="score wide">${words.yes}</button
+      ><button type="submit" name="a" value="no" class="score wide">${words.no}</button>
+    </div>`;
   if (question.type === 'text')
-    return html`<textarea name="a" aria-labelledby="question-text" rows="5" maxlength="10000"${question.required ? html` required` : ''}>${
-      typeof page.chosen === 'string' ? page.chosen : ''
-    }</textarea>
-<button type="submit" class="next">${words.next}</button>`;
+    return html`<textarea
+        name="a"
+        aria-labelledby="question-text"
+        rows="5"
+        maxlength="10000"
+        ${question.required ? html` required` : ''}
+      >
+${typeof page.chosen === 'string' ? page.chosen : ''}</textarea>
+      <button type="submit" class="next">${words.next}</button>`;
   return choiceInput(page, question);
 }
 
@@ -84,7 +107,8 @@ export function renderQuestion(page: QuestionPage): string {
   const { definition, question, language } = page;
   const words = wordsFor(language);
   const title = pick(definition.title, language, definition.defaultLanguage);
-  const intro = page.position.n === 1 ? pick(definition.intro, language, definition.defaultLanguage) : '';
+  const intro =
+    page.position.n === 1 ? pick(definition.intro, language, definition.defaultLanguage) : '';
   const hint = pick(question.hint, language, definition.defaultLanguage);
   const progress = words.progress
     .replace('{n}', String(page.position.n))
@@ -94,20 +118,21 @@ export function renderQuestion(page: QuestionPage): string {
     language,
     title,
     html`<h1>${title}</h1>
-${intro ? html`<p class="intro">${intro}</p>` : ''}
-<form method="post" action="${page.formAction}" class="question">
-<input type="hidden" name="q" value="${question.id}">
-<input type="hidden" name="lang" value="${language}">
-${page.responseToken ? html`<input type="hidden" name="r" value="${page.responseToken}">` : ''}
-<p class="progress">${progress}</p>
-<fieldset>
-<legend id="question-text">${pick(question.text, language, definition.defaultLanguage)}</legend>
-${hint ? html`<p class="hint">${hint}</p>` : ''}
-${error ? html`<p class="error" role="alert">${error}</p>` : ''}
-${answerInput(page)}
-</fieldset>
-${question.required ? '' : html`<button type="submit" name="skip" value="1" class="skip" formnovalidate>${words.skip}</button>`}
-</form>`,
+      ${intro ? html`<p class="intro">${intro}</p>` : ''}
+      <form method="post" action="${page.formAction}" class="question">
+        <input type="hidden" name="q" value="${question.id}" />
+        <input type="hidden" name="lang" value="${language}" />
+        ${page.responseToken ? html`<input type="hidden" name="r" value="${page.responseToken}" />` : ''}
+        <p class="progress">${progress}</p>
+        <fieldset>
+          <legend id="question-text">
+            ${pick(question.text, language, definition.defaultLanguage)}
+          </legend>
+          ${hint ? html`<p class="hint">${hint}</p>` : ''}
+          ${error ? html`<p class="error" role="alert">${error}</p>` : ''} ${answerInput(page)}
+        </fieldset>
+        ${question.required ? '' : html`<button type="submit" name="skip" value="1" class="skip" formnovalidate>${words.skip}</button>`}
+      </form>`,
   );
 }
 
@@ -117,7 +142,7 @@ export function renderThankYou(definition: SurveyDefinition, language: string): 
     language,
     title,
     html`<h1>${wordsFor(language).thanks}</h1>
-<p class="thanks">${pick(definition.thankYou, language, definition.defaultLanguage)}</p>`,
+      <p class="thanks">${pick(definition.thankYou, language, definition.defaultLanguage)}</p>`,
   );
 }
 

@@ -20,14 +20,20 @@ describeEachEngine('hosted survey pages', ({ ctx }) => {
     app = await buildApp(ctx());
     workspace = await createTestWorkspace(ctx());
     const survey = await createSampleSurvey(ctx(), workspace.id, {
-      title: { en: 'How did we do? <script>alert("t")</script>', fr: 'Comment <b>avons</b>-nous fait ?' },
+      title: {
+        en: 'How did we do? <script>alert("t")</script>',
+        fr: 'Comment <b>avons</b>-nous fait ?',
+      },
     });
     token = new URL(survey.publicUrl).pathname.split('/').at(-1)!;
   });
   afterAll(() => app.close());
 
   /** Posts one answer the way a browser without JavaScript does, and follows the redirect. */
-  async function answer(fields: Record<string, string | string[]>, headers: Record<string, string> = {}) {
+  async function answer(
+    fields: Record<string, string | string[]>,
+    headers: Record<string, string> = {},
+  ) {
     const body = new URLSearchParams();
     for (const [key, value] of Object.entries(fields))
       for (const one of [value].flat()) body.append(key, one);
@@ -52,7 +58,10 @@ describeEachEngine('hosted survey pages', ({ ctx }) => {
     )[0]!.n;
 
   it('serves the first question as a plain form, in the browser’s language, with no script', async () => {
-    const page = await app.inject({ url: `/s/${token}`, headers: { 'accept-language': 'fr-CA,fr;q=0.9,en;q=0.5' } });
+    const page = await app.inject({
+      url: `/s/${token}`,
+      headers: { 'accept-language': 'fr-CA,fr;q=0.9,en;q=0.5' },
+    });
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
@@ -63,7 +72,10 @@ describeEachEngine('hosted survey pages', ({ ctx }) => {
     expect(page.body.match(/<button type="submit" name="a" value="\d+"/g)).toHaveLength(11);
     expect(page.body).not.toContain('<script');
     expect(page.body).toContain('Comment &lt;b&gt;avons&lt;/b&gt;-nous fait ?');
-    const english = await app.inject({ url: `/s/${token}?lang=en`, headers: { 'accept-language': 'fr' } });
+    const english = await app.inject({
+      url: `/s/${token}?lang=en`,
+      headers: { 'accept-language': 'fr' },
+    });
     expect(english.body).toContain('How likely are you to recommend us');
     expect(english.body).toContain('&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt;');
     const unknown = await app.inject({ url: `/s/${token}`, headers: { 'accept-language': 'ja' } });
@@ -88,9 +100,17 @@ describeEachEngine('hosted survey pages', ({ ctx }) => {
       ctx().db,
       sql`SELECT answers, state, language FROM survey_responses WHERE workspace_id = ${workspace.id} AND token = ${responseToken}`,
     );
-    expect(response).toEqual({ answers: { nps: 9, best: 'people', consent: true }, state: 'complete', language: 'en' });
+    expect(response).toEqual({
+      answers: { nps: 9, best: 'people', consent: true },
+      state: 'complete',
+      language: 'en',
+    });
     await runQueuedNormalisation(ctx(), workspace.id);
-    const feedback = await queryRows<{ score: number; scoreType: string; metadata: Record<string, unknown> }>(
+    const feedback = await queryRows<{
+      score: number;
+      scoreType: string;
+      metadata: Record<string, unknown>;
+    }>(
       ctx().db,
       sql`SELECT score, score_type AS "scoreType", metadata FROM feedback
           WHERE workspace_id = ${workspace.id} AND metadata->>'responseId' = (
@@ -169,17 +189,31 @@ describeEachEngine('hosted survey pages', ({ ctx }) => {
       payload: { answers: { nps: 2 }, language: 'fr' },
     });
     expect(start.statusCode).toBe(201);
-    expect(start.json()).toMatchObject({ state: 'partial', nextQuestionId: 'wrong', duplicate: false });
+    expect(start.json()).toMatchObject({
+      state: 'partial',
+      nextQuestionId: 'wrong',
+      duplicate: false,
+    });
     const url = `/api/v1/s/${token}/responses/${start.json().responseToken}`;
-    const bad = await app.inject({ method: 'POST', url, payload: { answers: { consent: 'maybe', nope: 1 } } });
+    const bad = await app.inject({
+      method: 'POST',
+      url,
+      payload: { answers: { consent: 'maybe', nope: 1 } },
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual([
-      'body.answers.consent',
-      'body.answers.nope',
-    ]);
+    expect(
+      bad
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(['body.answers.consent', 'body.answers.nope']);
     const rest = { answers: { wrong: 'Slow', comment: '', consent: false } };
     const done = await app.inject({ method: 'POST', url, payload: rest });
-    expect(done.json()).toMatchObject({ state: 'complete', nextQuestionId: null, duplicate: false });
+    expect(done.json()).toMatchObject({
+      state: 'complete',
+      nextQuestionId: null,
+      duplicate: false,
+    });
     expect((await app.inject({ method: 'POST', url, payload: rest })).json().duplicate).toBe(true);
     const definition = await app.inject({ url: `/api/v1/s/${token}` });
     expect(definition.json().questions).toHaveLength(5);
@@ -192,10 +226,16 @@ describeEachEngine('hosted survey pages', ({ ctx }) => {
     await app.inject({
       method: 'PATCH',
       url: `/api/v1/workspaces/${workspace.id}/surveys/${paused.id}`,
-      headers: { cookie: `hearken_session=${workspace.owner.sessionToken}`, 'x-csrf-token': workspace.owner.csrfToken },
+      headers: {
+        cookie: `hearken_session=${workspace.owner.sessionToken}`,
+        'x-csrf-token': workspace.owner.csrfToken,
+      },
       payload: { status: 'paused' },
     });
-    const page = await app.inject({ url: `/s/${pausedToken}`, headers: { 'accept-language': 'de' } });
+    const page = await app.inject({
+      url: `/s/${pausedToken}`,
+      headers: { 'accept-language': 'de' },
+    });
     expect(page.statusCode).toBe(410);
     expect(page.body).toContain('geschlossen');
   });
@@ -215,13 +255,19 @@ describeEachEngine(
       const survey = await createSampleSurvey(ctx(), workspace.id);
       const token = new URL(survey.publicUrl).pathname.split('/').at(-1)!;
       const statuses: number[] = [];
-      for (let i = 0; i < 4; i += 1) statuses.push((await app.inject({ url: `/s/${token}` })).statusCode);
+      for (let i = 0; i < 4; i += 1)
+        statuses.push((await app.inject({ url: `/s/${token}` })).statusCode);
       expect(statuses).toEqual([200, 200, 200, 429]);
       const json = [];
       for (let i = 0; i < 4; i += 1)
         json.push(
-          (await app.inject({ method: 'POST', url: `/api/v1/s/${token}/responses`, payload: { answers: { nps: 5 } } }))
-            .statusCode,
+          (
+            await app.inject({
+              method: 'POST',
+              url: `/api/v1/s/${token}/responses`,
+              payload: { answers: { nps: 5 } },
+            })
+          ).statusCode,
         );
       expect(json).toEqual([201, 201, 201, 429]);
     });

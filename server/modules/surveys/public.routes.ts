@@ -13,7 +13,9 @@ import { answersInput, responseReply } from './surveys.schemas.ts';
 
 const tags = ['surveys (public)'];
 const token = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
-const publicSurvey = definitionSchema.omit({ triggers: true, email: true }).extend({ name: z.string() });
+const publicSurvey = definitionSchema
+  .omit({ triggers: true, email: true })
+  .extend({ name: z.string() });
 
 function answersOrThrow(survey: responses.OpenSurvey, raw: Record<string, unknown>): Answers {
   const { answers, problems } = responses.parseAnswers(survey.definition, raw);
@@ -70,16 +72,30 @@ export function surveyPublicRoutes(app: FastifyInstance, ctx: AppContext): void 
         summary: 'Start a response with some answers (an invitation token ties it to the invitee)',
         params: z.strictObject({ token }),
         body: answersInput,
-        response: { 201: responseReply, 200: responseReply, ...errorReplies, 410: errorReplies[404] },
+        response: {
+          201: responseReply,
+          200: responseReply,
+          ...errorReplies,
+          410: errorReplies[404],
+        },
       },
     },
     async (request, reply_) => {
       const survey = await responses.openSurvey(ctx, request.params.token);
       const answers = answersOrThrow(survey, request.body.answers);
-      const language = chooseLanguage(survey.definition, request.headers['accept-language'], request.body.language);
+      const language = chooseLanguage(
+        survey.definition,
+        request.headers['accept-language'],
+        request.body.language,
+      );
       const submission = { answers, language, via: 'api' as const };
       if (request.body.invitation) {
-        const invited = await responses.invitedResponse(ctx, survey, request.body.invitation, language);
+        const invited = await responses.invitedResponse(
+          ctx,
+          survey,
+          request.body.invitation,
+          language,
+        );
         if (!invited) throw errors.notFound('invitation');
         const result = await responses.submit(ctx, survey, invited, submission);
         return reply_.status(200).send(reply(survey, result));
@@ -112,7 +128,10 @@ export function surveyPublicRoutes(app: FastifyInstance, ctx: AppContext): void 
         request.body.language,
         response.language,
       );
-      return reply(survey, await responses.submit(ctx, survey, response, { answers, language, via: 'api' }));
+      return reply(
+        survey,
+        await responses.submit(ctx, survey, response, { answers, language, via: 'api' }),
+      );
     },
   );
 }

@@ -180,7 +180,13 @@ async function attempt(
   if (!stored) return { response, duplicate: true };
   ctx.jobs.notify();
   return {
-    response: { ...response, answers, state, revision: response.revision + 1, language: submission.language },
+    response: {
+      ...response,
+      answers,
+      state,
+      revision: response.revision + 1,
+      language: submission.language,
+    },
     duplicate: false,
   };
 }
@@ -200,12 +206,16 @@ export async function submit(
   for (let tries = 0; ; tries += 1) {
     try {
       const result = await attempt(ctx, survey, current, submission);
-      if (!result.duplicate)
-        await markPostsReceived(ctx, survey.workspaceId, [survey.postId]);
+      if (!result.duplicate) await markPostsReceived(ctx, survey.workspaceId, [survey.postId]);
       return result;
     } catch (error) {
       if (!(error instanceof StaleResponse) || tries >= 3) throw error;
-      const fresh = await repo.findResponseByToken(ctx.db, survey.workspaceId, survey.id, current.token);
+      const fresh = await repo.findResponseByToken(
+        ctx.db,
+        survey.workspaceId,
+        survey.id,
+        current.token,
+      );
       if (!fresh) throw error;
       current = fresh;
     }

@@ -5,7 +5,6 @@ import { queryRows } from '../../db/client.ts';
 import { buildApp } from '../../http/app.ts';
 import { describeEachEngine } from '../../test/engines.ts';
 import { createTestWorkspace, sessionHeaders, type TestWorkspace } from '../../test/fixtures.ts';
-import { runQueuedNormalisation } from '../../test/normalise.ts';
 import { sampleSurveyInput } from './survey.fixture.ts';
 
 describeEachEngine('survey definitions', ({ ctx }) => {
@@ -41,7 +40,11 @@ describeEachEngine('survey definitions', ({ ctx }) => {
       headers: sessionHeaders(workspace.owner),
     });
     expect(posts.json().items).toContainEqual(
-      expect.objectContaining({ id: survey.postId, kind: 'survey', settings: { surveyId: survey.id } }),
+      expect.objectContaining({
+        id: survey.postId,
+        kind: 'survey',
+        settings: { surveyId: survey.id },
+      }),
     );
     const viewer = await workspace.member('viewer');
     const read = await app.inject({
@@ -66,8 +69,14 @@ describeEachEngine('survey definitions', ({ ctx }) => {
     expect(response.statusCode).toBe(400);
     expect(response.json().error.details).toEqual(
       expect.arrayContaining([
-        { path: 'body.questions.1.skip.0.goTo', message: expect.stringContaining('not a later question') },
-        { path: 'body.questions.2.skip.0.goTo', message: expect.stringContaining('not a later question') },
+        {
+          path: 'body.questions.1.skip.0.goTo',
+          message: expect.stringContaining('not a later question'),
+        },
+        {
+          path: 'body.questions.2.skip.0.goTo',
+          message: expect.stringContaining('not a later question'),
+        },
         { path: 'body.questions.4.skip.0.if', message: expect.stringContaining('does not fit') },
       ]),
     );
@@ -88,7 +97,11 @@ describeEachEngine('survey definitions', ({ ctx }) => {
         'body.questions.4.text.de',
       ]),
     );
-    const bad = await create({ ...sampleSurveyInput(), defaultLanguage: 'es', scoreQuestionId: 'best' });
+    const bad = await create({
+      ...sampleSurveyInput(),
+      defaultLanguage: 'es',
+      scoreQuestionId: 'best',
+    });
     expect(bad.json().error.details.map((d: { path: string }) => d.path)).toEqual(
       expect.arrayContaining(['body.defaultLanguage', 'body.scoreQuestionId']),
     );
@@ -105,12 +118,17 @@ describeEachEngine('survey definitions', ({ ctx }) => {
   });
 
   it('changes a survey and keeps the rest of its definition', async () => {
-    const survey = (await create(sampleSurveyInput({ triggers: [{ event: 'order.delivered', delayMinutes: 5 }] }))).json();
+    const survey = (
+      await create(sampleSurveyInput({ triggers: [{ event: 'order.delivered', delayMinutes: 5 }] }))
+    ).json();
     const patch = await app.inject({
       method: 'PATCH',
       url: `/api/v1/workspaces/${workspace.id}/surveys/${survey.id}`,
       headers: sessionHeaders(workspace.owner),
-      payload: { name: 'Delivery follow-up', title: { en: 'Your delivery', fr: 'Votre livraison' } },
+      payload: {
+        name: 'Delivery follow-up',
+        title: { en: 'Your delivery', fr: 'Votre livraison' },
+      },
     });
     expect(patch.statusCode).toBe(200);
     expect(patch.json()).toMatchObject({

@@ -11,6 +11,10 @@ export const sendInvitationsJob = defineJob({
   async handler({ invitationIds }, { db, workspaceId }) {
     if (!workspaceId) throw new Error('invitations belong to a workspace');
     // Workers poll the queue, so a queue without listeners is enough to enqueue the sends.
-    await emailInvitations({ db, config: processConfig(), jobs: new JobQueue(db) }, workspaceId, invitationIds);
+    await emailInvitations(
+      { db, config: processConfig(), jobs: new JobQueue(db) },
+      workspaceId,
+      invitationIds,
+    );
   },
 });

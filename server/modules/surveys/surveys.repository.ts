@@ -132,7 +132,13 @@ export async function findResponseByToken(
 export async function findOrCreateInvitedResponse(
   db: Db,
   workspaceId: string,
-  response: { surveyId: string; invitationId: string; contactId: string | null; token: string; language: string },
+  response: {
+    surveyId: string;
+    invitationId: string;
+    contactId: string | null;
+    token: string;
+    language: string;
+  },
 ) {
   await db.execute(
     sql`INSERT INTO survey_responses (workspace_id, survey_id, token, invitation_id, contact_id, language)

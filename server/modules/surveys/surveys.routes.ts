@@ -60,7 +60,12 @@ export function surveysRoutes(app: FastifyInstance, ctx: AppContext): void {
     '/workspaces/:workspaceId/surveys/:surveyId',
     {
       config: { access: 'viewer' },
-      schema: { tags, summary: 'One survey', params: surveyParams, response: { 200: surveySchema, ...errorReplies } },
+      schema: {
+        tags,
+        summary: 'One survey',
+        params: surveyParams,
+        response: { 200: surveySchema, ...errorReplies },
+      },
     },
     async (request) => surveys.getSurvey(ctx, workspaceOf(request), request.params.surveyId),
   );
@@ -104,7 +109,8 @@ export function surveysRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: {
         tags,
         summary: 'Invite contacts by email now (up to 1,000)',
-        description: 'Each gets an email in the outbox; with SMTP_URL set it is sent, otherwise it stays local.',
+        description:
+          'Each gets an email in the outbox; with SMTP_URL set it is sent, otherwise it stays local.',
         params: surveyParams,
         body: invitationsInput,
         response: { 201: z.object({ items: z.array(surveyInvitationSchema) }), ...errorReplies },
@@ -136,13 +142,17 @@ export function surveysRoutes(app: FastifyInstance, ctx: AppContext): void {
         response: {
           202: z.object({
             matchedSurveys: z.number(),
-            invitations: z.array(z.object({ id: z.uuid(), surveyId: z.uuid(), sendAt: z.string() })),
+            invitations: z.array(
+              z.object({ id: z.uuid(), surveyId: z.uuid(), sendAt: z.string() }),
+            ),
           }),
           ...errorReplies,
         },
       },
     },
     async (request, reply) =>
-      reply.status(202).send(await invitations.receiveEvent(ctx, workspaceOf(request), request.body)),
+      reply
+        .status(202)
+        .send(await invitations.receiveEvent(ctx, workspaceOf(request), request.body)),
   );
 }

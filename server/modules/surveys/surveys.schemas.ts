@@ -24,7 +24,9 @@ export const surveySchema = definitionSchema
     name: z.string(),
     postId: z.uuid(),
     touchpointId: z.uuid().nullable(),
-    status: z.enum(POST_STATUSES).describe('the listening post’s status: paused surveys are closed'),
+    status: z
+      .enum(POST_STATUSES)
+      .describe('the listening post’s status: paused surveys are closed'),
     publicUrl: z.url(),
     responses: z.object({ partial: z.number(), complete: z.number() }),
     invitations: z.number(),

@@ -12,8 +12,7 @@ const DEFINITION_KEYS = Object.keys(definitionSchema.shape) as Array<keyof Surve
 
 function checked(definition: SurveyDefinition): SurveyDefinition {
   const problems = definitionProblems(definition);
-  if (problems.length > 0)
-    throw errors.invalid('The survey has problems; see details.', problems);
+  if (problems.length > 0) throw errors.invalid('The survey has problems; see details.', problems);
   return definition;
 }
 

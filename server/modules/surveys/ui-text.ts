@@ -48,7 +48,8 @@ const WORDS: Record<'en' | 'fr' | 'de' | 'es', Words> = {
     required: 'Bitte beantworten Sie diese Frage.',
     invalid: 'Diese Antwort können wir nicht annehmen; bitte versuchen Sie es erneut.',
     closed: 'Diese Umfrage ist geschlossen.',
-    notFound: 'Dieser Umfragelink funktioniert nicht. Bitte prüfen Sie ihn oder fordern Sie einen neuen an.',
+    notFound:
+      'Dieser Umfragelink funktioniert nicht. Bitte prüfen Sie ihn oder fordern Sie einen neuen an.',
     thanks: 'Vielen Dank!',
     progress: 'Frage {n} von {total}',
     chooseAny: 'Mehrfachauswahl möglich.',
