@@ -155,24 +155,25 @@ export async function findOrCreateInvitedResponse(
   return row;
 }
 
-export async function insertResponse(
+/** A new response with its first answers (revision 1): the public link's first page. */
+export async function insertAnsweredResponse(
   db: Db,
   workspaceId: string,
-  response: { id: string; surveyId: string; token: string; language: string },
+  response: {
+    id: string;
+    surveyId: string;
+    token: string;
+    language: string;
+    answers: Record<string, unknown>;
+    state: ResponseState;
+    createdAt: string;
+  },
 ) {
-  const [row] = await queryRows<ResponseRow>(
-    db,
-    sql`WITH inserted AS (
-          INSERT INTO survey_responses (workspace_id, id, survey_id, token, language)
-          VALUES (${workspaceId}, ${response.id}, ${response.surveyId}, ${response.token}, ${response.language})
-          RETURNING *)
-        SELECT r.id, r.survey_id AS "surveyId", r.token, r.invitation_id AS "invitationId",
-          r.contact_id AS "contactId", r.language, r.answers, r.state, r.revision, r.created_at AS "createdAt",
-          NULL::jsonb AS contact
-        FROM inserted r`,
+  await db.execute(
+    sql`INSERT INTO survey_responses (workspace_id, id, survey_id, token, language, answers, state, revision, created_at)
+        VALUES (${workspaceId}, ${response.id}, ${response.surveyId}, ${response.token}, ${response.language},
+          ${JSON.stringify(response.answers)}::jsonb, ${response.state}, 1, ${response.createdAt}::timestamptz)`,
   );
-  if (!row) throw new Error('insert returned no response');
-  return row;
 }
 
 /**
