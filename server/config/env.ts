@@ -63,6 +63,9 @@ const envSchema = z.object({
         z.string().refine(ipaddr.isValidCIDR, 'must be a CIDR such as 10.1.0.0/16 or fd00::/8'),
       ),
     ),
+  /** Outgoing mail server (smtp:// or smtps://, credentials in the URL); unset: mail stays local. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).max(320).default('Hearken <hearken@localhost>'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -94,4 +97,10 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
 /** The configuration of this process, from its environment. */
 export function loadConfig(overrides: Record<string, string | undefined> = {}): Config {
   return parseConfig({ ...process.env, ...overrides });
+}
+
+let processWide: Config | undefined;
+/** This process's configuration, parsed once: for job handlers, whose context carries none. */
+export function processConfig(): Config {
+  return (processWide ??= loadConfig());
 }

@@ -11,6 +11,7 @@ import { errorHandler, toErrorBody } from './errors.ts';
 import { registerOpenApi } from './openapi.ts';
 import { registerApiRoutes } from './routes.ts';
 import { registerWeb } from './web.ts';
+import { surveyPages } from '../modules/surveys/hosted.routes.ts';
 
 export interface AppOptions {
   /** Serve the built dashboard from dist/web (off in API tests). */
@@ -90,6 +91,7 @@ export async function buildApp(
     { prefix: '/api/v1' },
   );
 
+  surveyPages(app, ctx);
   if (options.serveWeb) await registerWeb(app);
   app.setNotFoundHandler(async (request, reply) => {
     if (options.serveWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {

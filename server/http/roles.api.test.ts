@@ -50,6 +50,13 @@ const leastRole: Record<string, Role> = {
   'GET /api/v1/workspaces/:workspaceId/raw-items': 'admin',
   'POST /api/v1/workspaces/:workspaceId/raw-items/:rawItemId/retry': 'admin',
   'DELETE /api/v1/workspaces/:workspaceId/contacts/:contactId/personal-data': 'admin',
+  'GET /api/v1/workspaces/:workspaceId/surveys': 'viewer',
+  'POST /api/v1/workspaces/:workspaceId/surveys': 'admin',
+  'GET /api/v1/workspaces/:workspaceId/surveys/:surveyId': 'viewer',
+  'PATCH /api/v1/workspaces/:workspaceId/surveys/:surveyId': 'admin',
+  'GET /api/v1/workspaces/:workspaceId/surveys/:surveyId/invitations': 'viewer',
+  'POST /api/v1/workspaces/:workspaceId/surveys/:surveyId/invitations': 'agent',
+  'GET /api/v1/workspaces/:workspaceId/outbox': 'admin',
 };
 
 describeEachEngine('roles', ({ ctx }) => {

@@ -14,6 +14,9 @@ import { connectorsRoutes } from '../modules/connectors/connectors.routes.ts';
 import { invitationsRoutes } from '../modules/invitations/invitations.routes.ts';
 import { jobsRoutes } from '../modules/jobs/jobs.routes.ts';
 import { workspacesRoutes } from '../modules/workspaces/workspaces.routes.ts';
+import { surveysRoutes } from '../modules/surveys/surveys.routes.ts';
+import { surveyPublicRoutes } from '../modules/surveys/public.routes.ts';
+import { outboxRoutes } from '../modules/outbox/outbox.routes.ts';
 
 /** Every module's routes, mounted under /api/v1. */
 export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -31,4 +34,7 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   listeningPostsRoutes(app, ctx);
   callsRoutes(app, ctx);
   connectorsRoutes(app, ctx);
+  surveysRoutes(app, ctx);
+  surveyPublicRoutes(app, ctx);
+  outboxRoutes(app, ctx);
 }

@@ -8,6 +8,8 @@ import {
   connectorsPollJob,
   connectorsTickJob,
 } from '../modules/connectors/connectors.jobs.ts';
+import { sendMessageJob } from '../modules/outbox/outbox.jobs.ts';
+import { sendInvitationsJob } from '../modules/surveys/surveys.jobs.ts';
 
 /** Every job type the workers know. A module adds its jobs here. */
 export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
@@ -17,6 +19,8 @@ export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
   normaliseJob,
   connectorsTickJob,
   connectorsPollJob,
+  sendMessageJob,
+  sendInvitationsJob,
 ];
 
 export const allSchedules: Schedule[] = [...systemSchedules, ...connectorSchedules];

@@ -16,6 +16,7 @@ import {
   createTouchpoint,
 } from '../modules/listening-posts/listening-posts.service.ts';
 import { upsertMembership } from '../modules/workspaces/workspaces.repository.ts';
+import { createSampleSurvey, sampleSurveyInput } from '../modules/surveys/survey.fixture.ts';
 
 /** A valid request for a route: path params beyond :workspaceId, a body, a query string. */
 export interface RouteSample {
@@ -144,6 +145,23 @@ export const routeSamples: Record<string, SampleFactory> = {
   'DELETE /api/v1/workspaces/:workspaceId/contacts/:contactId/personal-data': async (ctx, ws) => ({
     params: { contactId: await createTestContact(ctx, ws.id) },
   }),
+  'GET /api/v1/workspaces/:workspaceId/surveys': none,
+  'POST /api/v1/workspaces/:workspaceId/surveys': async () => ({ body: sampleSurveyInput() }),
+  'GET /api/v1/workspaces/:workspaceId/surveys/:surveyId': async (ctx, ws) => ({
+    params: { surveyId: (await createSampleSurvey(ctx, ws.id)).id },
+  }),
+  'PATCH /api/v1/workspaces/:workspaceId/surveys/:surveyId': async (ctx, ws) => ({
+    params: { surveyId: (await createSampleSurvey(ctx, ws.id)).id },
+    body: { name: 'Renamed survey' },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/surveys/:surveyId/invitations': async (ctx, ws) => ({
+    params: { surveyId: (await createSampleSurvey(ctx, ws.id)).id },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/surveys/:surveyId/invitations': async (ctx, ws) => ({
+    params: { surveyId: (await createSampleSurvey(ctx, ws.id)).id },
+    body: { contacts: [{ email: `invitee-${randomUUID()}@example.test` }] },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/outbox': async () => ({ query: { limit: '5' } }),
 };
 
 /**
@@ -167,6 +185,11 @@ export const routesWithoutWorkspace: Record<string, string> = {
   'DELETE /api/v1/me': 'deletes the caller’s own account',
   'GET /api/v1/invitations/:token': 'public; addressed by an unguessable invitation token',
   'POST /api/v1/invitations/accept': 'public; only valid with an invitation token',
+  'POST /api/v1/events': 'acts on the API key’s own workspace only',
+  'GET /api/v1/s/:token': 'public; addressed by a survey’s unguessable public token',
+  'POST /api/v1/s/:token/responses': 'public; addressed by a survey’s unguessable public token',
+  'POST /api/v1/s/:token/responses/:responseToken':
+    'public; addressed by unguessable survey and response tokens',
 };
 
 /**

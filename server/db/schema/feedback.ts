@@ -10,6 +10,7 @@ import {
   uniqueIndex,
   bigint,
   jsonb,
+  integer,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { workspaces } from './workspaces.ts';
@@ -124,6 +125,12 @@ export const feedback = pgTable(
       .default(sql`'{}'::jsonb`),
     /** The raw item this was normalised from; unique, so normalising twice adds nothing. */
     rawItemId: bigint('raw_item_id', { mode: 'number' }),
+    /**
+     * Items revised over time share one feedback row: a survey response answered page by page
+     * keeps the first raw item above and is updated by later ones, newest `group_revision` wins.
+     */
+    groupKey: text('group_key'),
+    groupRevision: integer('group_revision'),
     postId: uuid('post_id'),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -144,6 +151,9 @@ export const feedback = pgTable(
     }),
     index('feedback_received_idx').on(table.workspaceId, table.receivedAt),
     uniqueIndex('feedback_raw_item_key').on(table.workspaceId, table.rawItemId),
+    uniqueIndex('feedback_group_key')
+      .on(table.workspaceId, table.groupKey)
+      .where(sql`group_key IS NOT NULL`),
     index('feedback_text_trgm_idx').using('gin', sql`${table.text} gin_trgm_ops`),
   ],
 );

@@ -4,3 +4,5 @@ export * from './jobs.ts';
 export * from './feedback.ts';
 export * from './ingest.ts';
 export * from './connectors.ts';
+export * from './surveys.ts';
+export * from './outbox.ts';

@@ -203,13 +203,32 @@ export interface NormalisedFeedbackRow {
   text: string;
   receivedAt: string;
   metadata?: Record<string, unknown> | undefined;
+  group?: { key: string; revision: number } | undefined;
 }
 
 /**
  * Inserts the feedback made from each raw item, or finds the one made earlier: normalising twice
- * adds nothing. Returns the feedback id per raw item.
+ * adds nothing. Items of a group (several raw items revising one feedback item) are upserted one
+ * by one; the rest go in one statement. Returns the feedback id per raw item.
  */
 export async function insertNormalisedFeedback(
+  db: Db,
+  workspaceId: string,
+  rows: NormalisedFeedbackRow[],
+): Promise<Map<number, string>> {
+  const ids = await insertUngroupedFeedback(
+    db,
+    workspaceId,
+    rows.filter((row) => !row.group),
+  );
+  for (const row of rows) {
+    if (row.group)
+      ids.set(row.rawItemId, await upsertGroupedFeedback(db, workspaceId, row, row.group));
+  }
+  return ids;
+}
+
+async function insertUngroupedFeedback(
   db: Db,
   workspaceId: string,
   rows: NormalisedFeedbackRow[],
@@ -241,4 +260,40 @@ export async function insertNormalisedFeedback(
   );
   for (const row of stored) ids.set(Number(row.rawItemId), row.id);
   return ids;
+}
+
+/**
+ * Feedback revised by several raw items: the first one inserts it (and stays its raw_item_id),
+ * later ones update it only when their revision is newer, so normalising out of order or twice
+ * leaves the newest state.
+ */
+async function upsertGroupedFeedback(
+  db: Db,
+  workspaceId: string,
+  row: NormalisedFeedbackRow,
+  group: { key: string; revision: number },
+): Promise<string> {
+  const [upserted] = await queryRows<{ id: string }>(
+    db,
+    sql`INSERT INTO feedback (workspace_id, raw_item_id, group_key, group_revision, post_id, channel, touchpoint_id,
+          contact_id, account_id, score_type, score, text, received_at, metadata)
+        VALUES (${workspaceId}, ${row.rawItemId}, ${group.key}, ${group.revision}, ${row.postId}, ${row.channel},
+          ${row.touchpointId}, ${row.contactId}, ${row.accountId}, ${row.scoreType}, ${row.score}, ${row.text},
+          ${row.receivedAt}::timestamptz, ${JSON.stringify(row.metadata ?? {})}::jsonb)
+        ON CONFLICT (workspace_id, group_key) WHERE group_key IS NOT NULL DO UPDATE SET
+          group_revision = EXCLUDED.group_revision, touchpoint_id = EXCLUDED.touchpoint_id,
+          contact_id = coalesce(EXCLUDED.contact_id, feedback.contact_id),
+          account_id = coalesce(EXCLUDED.account_id, feedback.account_id),
+          score_type = EXCLUDED.score_type, score = EXCLUDED.score, text = EXCLUDED.text,
+          metadata = EXCLUDED.metadata
+        WHERE feedback.group_revision IS NULL OR feedback.group_revision < EXCLUDED.group_revision
+        RETURNING id`,
+  );
+  if (upserted) return upserted.id;
+  const [existing] = await queryRows<{ id: string }>(
+    db,
+    sql`SELECT id FROM feedback WHERE workspace_id = ${workspaceId} AND group_key = ${group.key}`,
+  );
+  if (!existing) throw new Error(`feedback for group ${group.key} vanished`);
+  return existing.id;
 }

@@ -13,6 +13,11 @@ export interface NormalisedItem extends IdentityInput {
   receivedAt: string;
   /** Channel-specific facts kept with the feedback (feedback.metadata). */
   metadata?: Record<string, unknown>;
+  /**
+   * Set when several raw items revise ONE feedback item (a survey response submitted page by
+   * page): they share `key`, and the highest `revision` wins whatever order they are normalised in.
+   */
+  group?: { key: string; revision: number };
 }
 
 /**

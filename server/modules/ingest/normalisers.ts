@@ -1,6 +1,7 @@
 import type { Channel } from '../../db/schema/index.ts';
 import { normaliseTranscript } from '../calls/normalise-transcript.ts';
 import { normaliseMention } from '../connectors/normalise-mention.ts';
+import { normaliseSurveyResponse } from '../surveys/normalise-response.ts';
 import type { PendingRawItem } from './ingest.repository.ts';
 import { normaliseApiItem, type NormalisedItem, type Normaliser } from './normalise.ts';
 
@@ -13,6 +14,7 @@ const normalisers: Partial<Record<Channel, Normaliser>> = {
   call: normaliseTranscript,
   feed: normaliseMention,
   social: normaliseMention,
+  survey: normaliseSurveyResponse,
 };
 
 export function normaliseRawItem(raw: PendingRawItem): NormalisedItem {

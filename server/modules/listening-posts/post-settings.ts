@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { PostKind } from '../../db/schema/index.ts';
 import { errors } from '../../errors.ts';
 import { feedSettingsSchema, socialSettingsSchema } from '../connectors/connectors.settings.ts';
+import { surveyPostSettings } from '../surveys/post-settings.ts';
 
 /**
  * What staff configure on each kind of listening post (a feed's URLs and keywords, a widget's
@@ -12,6 +13,7 @@ import { feedSettingsSchema, socialSettingsSchema } from '../connectors/connecto
 const settingsSchemas: Partial<Record<PostKind, z.ZodType<Record<string, unknown>>>> = {
   feed: feedSettingsSchema,
   social: socialSettingsSchema,
+  survey: surveyPostSettings,
 };
 
 export type PostSettings = Record<string, unknown>;

@@ -8,6 +8,7 @@ import { InboxPage } from './inbox/InboxPage.tsx';
 import { ListeningPostsPage } from './listening-posts/ListeningPostsPage.tsx';
 import { MembersPage } from './members/MembersPage.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
+import { SurveysPage } from './surveys/SurveysPage.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
 import { RequireAuth } from './shell/RequireAuth.tsx';
 import { RootRedirect } from './shell/RootRedirect.tsx';
@@ -28,6 +29,7 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'inbox', element: <InboxPage /> },
           { path: 'listening-posts', element: <ListeningPostsPage /> },
+          { path: 'surveys', element: <SurveysPage /> },
           { path: 'members', element: <MembersPage /> },
           { path: 'api-keys', element: <ApiKeysPage /> },
           { path: 'settings', element: <SettingsPage /> },
