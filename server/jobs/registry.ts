@@ -3,6 +3,7 @@ import type { Schedule } from './scheduler.ts';
 import { cleanJobsJob, cleanSessionsJob, systemSchedules } from '../modules/system/system.jobs.ts';
 import { demoSeedJob } from '../modules/demo/demo.jobs.ts';
 import { normaliseJob } from '../modules/ingest/normalise.jobs.ts';
+import { emailSchedules, imapFanOutJob, imapPollJob } from '../modules/email-in/email-in.jobs.ts';
 
 /** Every job type the workers know. A module adds its jobs here. */
 export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
@@ -10,6 +11,8 @@ export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
   cleanJobsJob,
   demoSeedJob,
   normaliseJob,
+  imapFanOutJob,
+  imapPollJob,
 ];
 
-export const allSchedules: Schedule[] = [...systemSchedules];
+export const allSchedules: Schedule[] = [...systemSchedules, ...emailSchedules];

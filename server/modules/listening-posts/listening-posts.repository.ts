@@ -169,3 +169,17 @@ export async function touchPosts(db: Db, workspaceId: string, postIds: string[])
         )})`,
   );
 }
+
+/** Status and last error after a polling run; paused posts keep their status. */
+export async function setPostHealth(
+  db: Db,
+  workspaceId: string,
+  postId: string,
+  error: string | null,
+) {
+  await db.execute(
+    sql`UPDATE listening_posts SET last_error = ${error},
+          status = CASE WHEN status = 'paused' THEN status WHEN ${error}::text IS NULL THEN 'active' ELSE 'error' END
+        WHERE workspace_id = ${workspaceId} AND id = ${postId}`,
+  );
+}

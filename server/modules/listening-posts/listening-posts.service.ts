@@ -13,8 +13,36 @@ import { parsePostSettings, settingsOf } from './post-settings.ts';
 const SPARKLINE_DAYS = 30;
 
 /** Records that items just arrived through these posts ("last received" in the dashboard). */
-export function markPostsReceived(ctx: AppContext, workspaceId: string, postIds: string[]) {
+export function markPostsReceived(
+  ctx: Pick<AppContext, 'db'>,
+  workspaceId: string,
+  postIds: string[],
+) {
   return repo.touchPosts(ctx.db, workspaceId, postIds);
+}
+
+/**
+ * A polling channel reports how its last run went: an error sets status `error` and the message
+ * shown in the dashboard; success clears them. A paused post stays paused.
+ */
+export function recordPostHealth(
+  ctx: Pick<AppContext, 'db'>,
+  workspaceId: string,
+  postId: string,
+  error: string | null,
+) {
+  return repo.setPostHealth(ctx.db, workspaceId, postId, error?.slice(0, 2000) ?? null);
+}
+
+/** Keeps a channel's secret (an IMAP password...) in the post's config, beside its settings; never returned. */
+export async function mergeSecretConfig(
+  ctx: Pick<AppContext, 'db'>,
+  workspaceId: string,
+  postId: string,
+  secrets: Record<string, string | null>,
+) {
+  if (!(await repo.mergePostConfig(ctx.db, workspaceId, postId, secrets)))
+    throw errors.notFound('listening post', postId);
 }
 
 /** The workspace of a post, for operator tools (the CLI) that are given only a post id. */
