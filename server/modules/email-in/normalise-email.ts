@@ -44,7 +44,8 @@ export const normaliseEmail: Normaliser = (raw) => {
   const parsed = storedEmailSchema.safeParse(raw.payload);
   if (!parsed.success) throw new Error(`Not a stored email: ${reasonsOf(parsed.error)}`);
   const { message, attachments, threadId, envelope } = parsed.data;
-  const split = splitReply(message.text);
+  // Feedback text is at most MAX_TEXT_LENGTH; a longer body is split on its beginning only.
+  const split = splitReply(message.text.slice(0, 2 * MAX_TEXT_LENGTH));
   // An empty body (a subject-only note) still says something: the subject.
   const text = split.text || message.subject?.trim() || '';
   return {
@@ -71,7 +72,9 @@ export const normaliseEmail: Normaliser = (raw) => {
       signature: split.signature,
       attachments,
       via: envelope.via,
-      ...(text.length > MAX_TEXT_LENGTH ? { textTruncated: true, textLength: text.length } : {}),
+      ...(text.length > MAX_TEXT_LENGTH || message.text.length > 2 * MAX_TEXT_LENGTH
+        ? { textTruncated: true, bodyLength: message.text.length }
+        : {}),
     },
   };
 };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { z } from 'zod';
+import { htmlToPlainText } from './html-text.ts';
 
 export interface MailAddress {
   name: string | null;
@@ -106,7 +107,9 @@ export async function parseEmail(source: Buffer, maxAttachmentBytes: number): Pr
     : `sha256:${createHash('sha256').update(source).digest('hex')}`;
   const [from] = addresses(mail.from);
   const fromHeader = mail.from?.text ?? null;
-  const text = mail.text ?? '';
+  const html = typeof mail.html === 'string' ? mail.html : undefined;
+  // mailparser derives text from HTML-only mail, but not from an HTML part inside multipart/mixed.
+  const text = mail.text?.trim() ? mail.text : html ? htmlToPlainText(html) : '';
   return {
     headers: headerBlock(source),
     message: {
@@ -121,7 +124,7 @@ export async function parseEmail(source: Buffer, maxAttachmentBytes: number): Pr
       to: addresses(mail.to),
       cc: addresses(mail.cc),
       text,
-      ...(typeof mail.html === 'string' ? { html: mail.html } : {}),
+      ...(html !== undefined ? { html } : {}),
     },
     attachments: mail.attachments.map((attachment, position) => {
       const stored = attachment.size <= maxAttachmentBytes;

@@ -123,3 +123,13 @@ describe('splitReply', () => {
     expect(split.text).toContain('Your courier left my parcel in the rain.');
   });
 });
+
+describe('splitReply on long texts', () => {
+  it('stays fast and keeps everything on texts of long lines', () => {
+    const started = performance.now();
+    const long = `${'On a line with many words '.repeat(3000)}\n`.repeat(8).slice(0, 200_000);
+    const split = splitReply(long);
+    expect(performance.now() - started).toBeLessThan(1500);
+    expect(split.text.length).toBeGreaterThan(190_000);
+  });
+});

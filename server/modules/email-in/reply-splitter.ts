@@ -25,9 +25,18 @@ const HEADER_FOLLOWERS = /^(sent|date|to|subject|cc|gesendet|envoyé|an|à|objet
 const WROTE =
   /^(on|le|am|el|il|em|op)\s.+\s(wrote|a écrit|schrieb|escribió|ha scritto|escreveu|schreef)\s?:\s*$/i;
 
+/** Quote headers are short lines; longer ones are not tested (the patterns backtrack on long lines). */
+const MAX_HEADER_LINE = 400;
+/**
+ * email-reply-parser's patterns run over the whole text and slow down sharply on long texts
+ * (seconds for a few hundred KB of long lines); longer messages keep their own part whole.
+ */
+const MAX_PARSED_LENGTH = 20_000;
+
 function historyStart(lines: string[]): number {
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!.trim();
+    if (line.length > MAX_HEADER_LINE) continue;
     const joined = `${line} ${lines[index + 1]?.trim() ?? ''}`;
     if (WROTE.test(line) || (/^on\s/i.test(line) && WROTE.test(joined))) return index;
     const [original, forwarded, rule, from] = HISTORY_STARTS;
@@ -56,7 +65,10 @@ export function splitReply(body: string): SplitReply {
   const text: string[] = [];
   const quoted: string[] = [];
   const signature: string[] = [];
-  for (const fragment of new EmailReplyParser().read(own).getFragments()) {
+  const fragments =
+    own.length > MAX_PARSED_LENGTH ? [] : new EmailReplyParser().read(own).getFragments();
+  if (own.length > MAX_PARSED_LENGTH) text.push(own);
+  for (const fragment of fragments) {
     const content = fragment.getContent();
     if (fragment.isSignature()) signature.push(content);
     else if (fragment.isQuoted() || fragment.isHidden()) quoted.push(content);
