@@ -137,3 +137,16 @@ export function threadMessages(db: Db, workspaceId: string, threadId: string) {
         ORDER BY m.received_at, m.message_id`,
   );
 }
+
+/** Removes the attachments and sender address of the emails a contact's feedback came from. */
+export async function eraseEmailsOfContact(db: Db, workspaceId: string, contactId: string) {
+  const ofContact = sql`SELECT raw_item_id FROM feedback
+    WHERE workspace_id = ${workspaceId} AND contact_id = ${contactId} AND raw_item_id IS NOT NULL`;
+  await db.execute(
+    sql`DELETE FROM email_attachments WHERE workspace_id = ${workspaceId} AND raw_item_id IN (${ofContact})`,
+  );
+  await db.execute(
+    sql`UPDATE email_messages SET from_address = NULL
+        WHERE workspace_id = ${workspaceId} AND raw_item_id IN (${ofContact})`,
+  );
+}

@@ -191,3 +191,15 @@ export async function setImapPassword(
   await mergeSecretConfig(ctx, workspaceId, postId, { imapPassword: password });
   return describeMailbox(ctx, workspaceId, postId);
 }
+
+/**
+ * Part of erasing a contact: the attachments and sender address of the emails their feedback came
+ * from. Call inside the erasure's transaction, before the feedback loses its contact.
+ */
+export function eraseEmailsOfContact(
+  ctx: Pick<AppContext, 'db'>,
+  workspaceId: string,
+  contactId: string,
+) {
+  return repo.eraseEmailsOfContact(ctx.db, workspaceId, contactId);
+}

@@ -7,6 +7,8 @@ import { queryRows } from '../../db/client.ts';
 import { describeEachEngine } from '../../test/engines.ts';
 import { createTestWorkspace, type TestWorkspace } from '../../test/fixtures.ts';
 import { runQueuedNormalisation } from '../../test/normalise.ts';
+import { SYSTEM_ACTOR } from '../audit/audit.service.ts';
+import { eraseContactData } from '../contacts/contacts.service.ts';
 import { createPost, updatePost } from '../listening-posts/listening-posts.service.ts';
 import { threadOf } from './email-in.service.ts';
 import { startSmtpReceiver, type SmtpReceiver } from './smtp-receiver.ts';
@@ -270,6 +272,25 @@ describeEachEngine(
         sql`SELECT count(*)::int AS n FROM contacts WHERE workspace_id = ${workspace.id} AND email ILIKE '%not an%'`,
       );
       expect(contacts[0]?.n).toBe(0);
+    });
+
+    it('erasing the sender removes their attachments and address too', async () => {
+      const id = messageId();
+      await send({
+        from: 'Erin <erin@example.net>',
+        messageId: id,
+        text: 'Please forget me later',
+        attachments: [{ filename: 'id-card.jpg', content: randomBytes(1000) }],
+      });
+      const feedback = await feedbackOf(id.slice(1, -1));
+      await eraseContactData(ctx(), workspace.id, feedback.contactId!, SYSTEM_ACTOR);
+      const left = await queryRows<{ attachments: number; from: string | null }>(
+        ctx().db,
+        sql`SELECT (SELECT count(*)::int FROM email_attachments a WHERE a.workspace_id = m.workspace_id
+                    AND a.raw_item_id = m.raw_item_id) AS attachments, m.from_address AS "from"
+            FROM email_messages m WHERE m.workspace_id = ${workspace.id} AND m.message_id = ${id.slice(1, -1)}`,
+      );
+      expect(left).toEqual([{ attachments: 0, from: null }]);
     });
 
     it('takes mail at the generated address and a +tag of the own address; a paused post answers 450', async () => {
