@@ -18,6 +18,8 @@ export interface SmtpReceiverOptions {
   graceMs?: number;
 }
 
+const MAX_RECIPIENTS = 100;
+
 /** An SMTP reply: smtp-server sends `responseCode` and the message to the client. */
 function smtpError(responseCode: number, message: string): Error {
   return Object.assign(new Error(message), { responseCode });
@@ -75,7 +77,10 @@ export async function startSmtpReceiver(
     maxClients: 100,
     socketTimeout: 60_000,
     closeTimeout: options.graceMs ?? 5_000,
-    onRcptTo(address, _session, callback) {
+    onRcptTo(address, session, callback) {
+      // Each recipient costs a lookup; no feedback message needs more (RFC 5321 asks servers to take at least 100).
+      if (session.envelope.rcptTo.length >= MAX_RECIPIENTS)
+        return callback(smtpError(452, '4.5.3 Too many recipients'));
       mailboxFor(deps, address.address)
         .then((mailbox) => {
           if (!mailbox) return callback(smtpError(550, '5.1.1 No such mailbox here'));
