@@ -8,10 +8,13 @@ import { allJobs, allSchedules } from './jobs/registry.ts';
 import { Scheduler } from './jobs/scheduler.ts';
 import { Worker } from './jobs/worker.ts';
 import { createSetupLink } from './modules/auth/auth.service.ts';
+import { startSmtpReceiver } from './modules/email-in/smtp-receiver.ts';
 
 export interface RunningHearken {
   ctx: AppContext;
   url: string | undefined;
+  /** The inbound SMTP port, when SMTP_INBOUND_PORT is set on an API process. */
+  smtpPort: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -65,6 +68,16 @@ export async function startHearken(
   worker?.start();
   await scheduler?.start();
   const url = app ? await app.listen({ port: config.PORT, host: config.HOST }) : undefined;
+  // Inbound mail is a front door like the HTTP API, so it runs with the api role.
+  const smtp =
+    app && config.SMTP_INBOUND_PORT !== undefined
+      ? await startSmtpReceiver(ctx, {
+          port: config.SMTP_INBOUND_PORT,
+          host: config.SMTP_INBOUND_HOST,
+          maxMessageBytes: config.EMAIL_MAX_MESSAGE_BYTES,
+          graceMs: config.SHUTDOWN_TIMEOUT_MS,
+        })
+      : undefined;
   ready = true;
   log.info(
     { roles: [...roles], engine: database.engine, url, ms: Date.now() - started },
@@ -82,9 +95,10 @@ export async function startHearken(
   return {
     ctx,
     url,
+    smtpPort: smtp?.port,
     async stop() {
       ready = false;
-      await app?.close();
+      await Promise.all([app?.close(), smtp?.close()]);
       await scheduler?.stop();
       await worker?.stop(config.SHUTDOWN_TIMEOUT_MS);
       unsubscribe?.();

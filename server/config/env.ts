@@ -66,6 +66,29 @@ const envSchema = z.object({
   /** Outgoing mail server (smtp:// or smtps://, credentials in the URL); unset: mail stays local. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).max(320).default('Hearken <hearken@localhost>'),
+  /** Inbound email (server/modules/email-in): the SMTP receiver runs only when a port is set; 0 picks a free port. */
+  SMTP_INBOUND_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  SMTP_INBOUND_HOST: z.string().min(1).default('127.0.0.1'),
+  INBOUND_EMAIL_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+\.[a-z]{2,}$/i)
+    .transform((domain) => domain.toLowerCase())
+    .optional(),
+  EMAIL_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(25 * 1024 * 1024),
+  EMAIL_MAX_ATTACHMENT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(10 * 1024 * 1024),
+  EMAIL_RAW_SOURCE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(2 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;

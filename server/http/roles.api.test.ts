@@ -47,6 +47,8 @@ const leastRole: Record<string, Role> = {
   'POST /api/v1/workspaces/:workspaceId/listening-posts/:postId/signing-secret': 'admin',
   'GET /api/v1/workspaces/:workspaceId/listening-posts/:postId/sources': 'viewer',
   'POST /api/v1/workspaces/:workspaceId/listening-posts/:postId/poll': 'admin',
+  'GET /api/v1/workspaces/:workspaceId/listening-posts/:postId/mailbox': 'viewer',
+  'PUT /api/v1/workspaces/:workspaceId/listening-posts/:postId/imap-password': 'admin',
   'GET /api/v1/workspaces/:workspaceId/raw-items': 'admin',
   'POST /api/v1/workspaces/:workspaceId/raw-items/:rawItemId/retry': 'admin',
   'DELETE /api/v1/workspaces/:workspaceId/contacts/:contactId/personal-data': 'admin',

@@ -11,6 +11,7 @@ import { ingestRoutes } from '../modules/ingest/ingest.routes.ts';
 import { listeningPostsRoutes } from '../modules/listening-posts/listening-posts.routes.ts';
 import { callsRoutes } from '../modules/calls/calls.routes.ts';
 import { connectorsRoutes } from '../modules/connectors/connectors.routes.ts';
+import { emailInRoutes } from '../modules/email-in/email-in.routes.ts';
 import { invitationsRoutes } from '../modules/invitations/invitations.routes.ts';
 import { jobsRoutes } from '../modules/jobs/jobs.routes.ts';
 import { workspacesRoutes } from '../modules/workspaces/workspaces.routes.ts';
@@ -37,4 +38,5 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   surveysRoutes(app, ctx);
   surveyPublicRoutes(app, ctx);
   outboxRoutes(app, ctx);
+  emailInRoutes(app, ctx);
 }

@@ -10,6 +10,7 @@ import {
 } from '../modules/connectors/connectors.jobs.ts';
 import { sendMessageJob } from '../modules/outbox/outbox.jobs.ts';
 import { sendInvitationsJob } from '../modules/surveys/surveys.jobs.ts';
+import { emailSchedules, imapFanOutJob, imapPollJob } from '../modules/email-in/email-in.jobs.ts';
 
 /** Every job type the workers know. A module adds its jobs here. */
 export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
@@ -21,6 +22,12 @@ export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
   connectorsPollJob,
   sendMessageJob,
   sendInvitationsJob,
+  imapFanOutJob,
+  imapPollJob,
 ];
 
-export const allSchedules: Schedule[] = [...systemSchedules, ...connectorSchedules];
+export const allSchedules: Schedule[] = [
+  ...systemSchedules,
+  ...connectorSchedules,
+  ...emailSchedules,
+];

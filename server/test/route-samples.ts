@@ -131,6 +131,15 @@ export const routeSamples: Record<string, SampleFactory> = {
   'POST /api/v1/workspaces/:workspaceId/listening-posts/:postId/poll': async (ctx, ws) => ({
     params: { postId: (await createPost(ctx, ws.id, sampleFeedPost)).id },
   }),
+  'GET /api/v1/workspaces/:workspaceId/listening-posts/:postId/mailbox': async (ctx, ws) => ({
+    params: {
+      postId: (await createPost(ctx, ws.id, { kind: 'email', name: 'Feedback inbox' })).id,
+    },
+  }),
+  'PUT /api/v1/workspaces/:workspaceId/listening-posts/:postId/imap-password': async (ctx, ws) => ({
+    params: { postId: (await createPost(ctx, ws.id, { kind: 'email', name: 'Support inbox' })).id },
+    body: { password: 'app-password' },
+  }),
   'GET /api/v1/workspaces/:workspaceId/raw-items': async () => ({ query: { state: 'dead' } }),
   'POST /api/v1/workspaces/:workspaceId/raw-items/:rawItemId/retry': async (ctx, ws) => ({
     params: { rawItemId: String(await createDeadRawItem(ctx, ws.id)) },

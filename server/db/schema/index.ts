@@ -6,3 +6,4 @@ export * from './ingest.ts';
 export * from './connectors.ts';
 export * from './surveys.ts';
 export * from './outbox.ts';
+export * from './email.ts';

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import * as repo from './contacts.repository.ts';
+import { eraseEmailsOfContact } from '../email-in/email-in.service.ts';
 
 async function requireContact(db: Db, workspaceId: string, contactId: string) {
   const contact = await repo.findContact(db, workspaceId, contactId);
@@ -73,6 +74,7 @@ export async function eraseContactData(
   return ctx.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
     await requireContact(db, workspaceId, contactId);
+    await eraseEmailsOfContact({ db }, workspaceId, contactId);
     const anonymisedFeedback = await repo.eraseContact(db, workspaceId, contactId);
     // The audit entry names the id only: recording who was erased would defeat the erasure.
     await recordAudit(

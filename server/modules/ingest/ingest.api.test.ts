@@ -274,7 +274,7 @@ describeEachEngine('feedback ingest API', ({ ctx }) => {
     });
     const [dead] = listed.json().items;
     expect(dead).toMatchObject({ state: 'dead', dedupKey: 'mangled-1', payload: { subject: 42 } });
-    expect(dead.lastError).toMatch(/Not a feedback item/);
+    expect(dead.lastError).toMatch(/Not a stored email/);
     const retry = await app.inject({
       method: 'POST',
       url: `/api/v1/workspaces/${workspace.id}/raw-items/${dead.id}/retry`,

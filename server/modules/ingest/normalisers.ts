@@ -2,6 +2,7 @@ import type { Channel } from '../../db/schema/index.ts';
 import { normaliseTranscript } from '../calls/normalise-transcript.ts';
 import { normaliseMention } from '../connectors/normalise-mention.ts';
 import { normaliseSurveyResponse } from '../surveys/normalise-response.ts';
+import { normaliseEmail } from '../email-in/normalise-email.ts';
 import type { PendingRawItem } from './ingest.repository.ts';
 import { normaliseApiItem, type NormalisedItem, type Normaliser } from './normalise.ts';
 
@@ -15,6 +16,7 @@ const normalisers: Partial<Record<Channel, Normaliser>> = {
   feed: normaliseMention,
   social: normaliseMention,
   survey: normaliseSurveyResponse,
+  email: normaliseEmail,
 };
 
 export function normaliseRawItem(raw: PendingRawItem): NormalisedItem {

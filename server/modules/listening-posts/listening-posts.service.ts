@@ -21,6 +21,30 @@ export function markPostsReceived(
   return repo.touchPosts(ctx.db, workspaceId, postIds);
 }
 
+/**
+ * A polling channel reports how its last run went: an error sets status `error` and the message
+ * shown in the dashboard; success clears them. A paused post stays paused.
+ */
+export function recordPostHealth(
+  ctx: Pick<AppContext, 'db'>,
+  workspaceId: string,
+  postId: string,
+  error: string | null,
+) {
+  return repo.setPostHealth(ctx.db, workspaceId, postId, error?.slice(0, 2000) ?? null);
+}
+
+/** Keeps a channel's secret (an IMAP password...) in the post's config, beside its settings; never returned. */
+export async function mergeSecretConfig(
+  ctx: Pick<AppContext, 'db'>,
+  workspaceId: string,
+  postId: string,
+  secrets: Record<string, string | null>,
+) {
+  if (!(await repo.mergePostConfig(ctx.db, workspaceId, postId, secrets)))
+    throw errors.notFound('listening post', postId);
+}
+
 /** The workspace of a post, for operator tools (the CLI) that are given only a post id. */
 export function workspaceOfPost(ctx: AppContext, postId: string) {
   return repo.workspaceOfPost(ctx.db, postId);
@@ -125,14 +149,4 @@ export async function updatePost(
 /** Active (not paused) posts of these kinds in every workspace, for channel schedulers (connectors). */
 export function listActivePostsOfKinds(ctx: Pick<AppContext, 'db'>, kinds: string[]) {
   return repo.listActivePostsOfKinds(ctx.db, kinds);
-}
-
-/** A channel reports its health: an error message marks the post `error`, `null` clears it. */
-export function recordPostHealth(
-  ctx: Pick<AppContext, 'db'>,
-  workspaceId: string,
-  postId: string,
-  error: string | null,
-) {
-  return repo.setPostHealth(ctx.db, workspaceId, postId, error);
 }

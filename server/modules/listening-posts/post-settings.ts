@@ -3,6 +3,7 @@ import type { PostKind } from '../../db/schema/index.ts';
 import { errors } from '../../errors.ts';
 import { feedSettingsSchema, socialSettingsSchema } from '../connectors/connectors.settings.ts';
 import { surveyPostSettings } from '../surveys/post-settings.ts';
+import { emailPostSettingsSchema } from '../email-in/email-settings.ts';
 
 /**
  * What staff configure on each kind of listening post (a feed's URLs and keywords, a widget's
@@ -14,6 +15,7 @@ const settingsSchemas: Partial<Record<PostKind, z.ZodType<Record<string, unknown
   feed: feedSettingsSchema,
   social: socialSettingsSchema,
   survey: surveyPostSettings,
+  email: emailPostSettingsSchema,
 };
 
 export type PostSettings = Record<string, unknown>;
