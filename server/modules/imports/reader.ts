@@ -111,7 +111,8 @@ async function openTable(
   const [broken] = buffered.slice(0, firstRecord === -1 ? buffered.length : firstRecord);
   if (broken && broken.type !== 'record' && broken.line === 1)
     throw errors.invalid(`The header row (line 1) cannot be read: ${broken.message}`);
-  if (broken?.type === 'fatal') throw errors.invalid(`The file cannot be read: ${broken.message}`);
+  if (delimiter === null && broken?.type === 'fatal')
+    throw errors.invalid(`The file cannot be read: ${broken.message}`);
   const headerCandidates = buffered
     .filter((event): event is Extract<CsvEvent, { type: 'record' }> => event.type === 'record')
     .slice(0, 3);
