@@ -3,3 +3,4 @@ export * from './workspaces.ts';
 export * from './jobs.ts';
 export * from './feedback.ts';
 export * from './ingest.ts';
+export * from './imports.ts';

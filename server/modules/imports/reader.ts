@@ -41,6 +41,8 @@ export interface OpenOptions {
   mapping?: ColumnMapping | undefined;
   /** XLSX: the worksheet to read, by name or 1-based number (default: the first). */
   sheet?: string | undefined;
+  /** Data rows to pass over without converting them (a resumed import has them already). */
+  skipRows?: number | undefined;
 }
 
 type Event = CsvEvent | JsonLineEvent;
@@ -127,8 +129,10 @@ async function openTable(
   const width = header.columns.length;
   async function* rows(): AsyncGenerator<FileRow> {
     let row = 0;
+    const skipRows = options.skipRows ?? 0;
     for await (const event of replay(data, events)) {
       row++;
+      if (row <= skipRows && event.type !== 'fatal') continue;
       if (event.type === 'record') {
         const ragged = raggedness(event.cells, width);
         yield { line: event.line, row, result: ragged ? { error: ragged } : convert(event.cells) };
@@ -170,6 +174,7 @@ async function openJsonLinesFile(text: AsyncIterable<string | Buffer>, options: 
     let row = 0;
     for await (const event of replay(buffered, events)) {
       row++;
+      if (row <= (options.skipRows ?? 0)) continue;
       yield {
         line: event.line,
         row,
