@@ -48,6 +48,10 @@ const leastRole: Record<string, Role> = {
   'GET /api/v1/workspaces/:workspaceId/raw-items': 'admin',
   'POST /api/v1/workspaces/:workspaceId/raw-items/:rawItemId/retry': 'admin',
   'DELETE /api/v1/workspaces/:workspaceId/contacts/:contactId/personal-data': 'admin',
+  'POST /api/v1/workspaces/:workspaceId/imports/preview': 'admin',
+  'POST /api/v1/workspaces/:workspaceId/imports': 'admin',
+  'GET /api/v1/workspaces/:workspaceId/imports': 'admin',
+  'GET /api/v1/workspaces/:workspaceId/imports/:importId': 'admin',
 };
 
 describeEachEngine('roles', ({ ctx }) => {
@@ -83,7 +87,7 @@ describeEachEngine('roles', ({ ctx }) => {
           const response = await app.inject({
             method: route.method as 'GET',
             url: fillUrl(route.url, { workspaceId: workspace.id, ...sample.params }),
-            headers,
+            headers: { ...headers, ...sample.headers },
             query: sample.query,
             ...(sample.body === undefined ? {} : { payload: sample.body as object }),
           });

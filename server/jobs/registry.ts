@@ -3,6 +3,7 @@ import type { Schedule } from './scheduler.ts';
 import { cleanJobsJob, cleanSessionsJob, systemSchedules } from '../modules/system/system.jobs.ts';
 import { demoSeedJob } from '../modules/demo/demo.jobs.ts';
 import { normaliseJob } from '../modules/ingest/normalise.jobs.ts';
+import { importRunJob } from '../modules/imports/imports.jobs.ts';
 
 /** Every job type the workers know. A module adds its jobs here. */
 export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
@@ -10,6 +11,7 @@ export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
   cleanJobsJob,
   demoSeedJob,
   normaliseJob,
+  importRunJob,
 ];
 
 export const allSchedules: Schedule[] = [...systemSchedules];

@@ -127,7 +127,7 @@ function requireFeedbackColumns(file: FeedbackFile) {
  * interruption) adds only the rows not yet stored.
  */
 export async function importFeedbackFile(
-  ctx: AppContext,
+  ctx: Pick<AppContext, 'db' | 'jobs'>,
   workspaceId: string,
   postId: string,
   stream: Source,

@@ -13,7 +13,11 @@ import { parsePostSettings, settingsOf } from './post-settings.ts';
 const SPARKLINE_DAYS = 30;
 
 /** Records that items just arrived through these posts ("last received" in the dashboard). */
-export function markPostsReceived(ctx: AppContext, workspaceId: string, postIds: string[]) {
+export function markPostsReceived(
+  ctx: Pick<AppContext, 'db'>,
+  workspaceId: string,
+  postIds: string[],
+) {
   return repo.touchPosts(ctx.db, workspaceId, postIds);
 }
 
@@ -23,7 +27,7 @@ export function workspaceOfPost(ctx: AppContext, postId: string) {
 }
 
 /** A post with its whole config (secrets included) and its validated settings, for channel modules. */
-export async function findPost(ctx: AppContext, workspaceId: string, postId: string) {
+export async function findPost(ctx: Pick<AppContext, 'db'>, workspaceId: string, postId: string) {
   const post = await repo.findPostWithConfig(ctx.db, workspaceId, postId);
   return post && { ...post, settings: settingsOf(post.config) };
 }
