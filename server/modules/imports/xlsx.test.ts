@@ -1,25 +1,9 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors.ts';
 import { openFeedbackFile, type FileRow } from './reader.ts';
+import { workbook } from './xlsx.fixture.ts';
 import { cellText } from './xlsx-rows.ts';
-
-/** A real .xlsx file made by exceljs, as Excel would save it (shared strings, styles, dates). */
-export async function workbook(
-  sheets: Array<{ name: string; rows: unknown[][] }>,
-): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  for (const sheet of sheets) {
-    const worksheet = book.addWorksheet(sheet.name);
-    sheet.rows.forEach((row, index) => {
-      // Rows given as null stay empty, as a blank row in a spreadsheet does.
-      if (row.length > 0) worksheet.getRow(index + 1).values = row as ExcelJS.CellValue[];
-    });
-    worksheet.getColumn(1).numFmt = 'yyyy-mm-dd hh:mm';
-  }
-  return Buffer.from(await book.xlsx.writeBuffer());
-}
 
 async function readAll(bytes: Buffer, options: Parameters<typeof openFeedbackFile>[1] = {}) {
   const chunks: Buffer[] = [];
