@@ -21,6 +21,8 @@ function UploadForm({ workspaceId }: { workspaceId: string }) {
   const [edited, setEdited] = useState(false);
   const [sent, setSent] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // Changed after an import starts, to empty the file input (a file input cannot be set).
+  const [inputKey, setInputKey] = useState(0);
   const preview = usePreview(workspaceId);
   const start = useStartImport(workspaceId);
   const options = (posts.data?.items ?? []).map((post) => ({ value: post.id, label: post.name }));
@@ -53,6 +55,7 @@ function UploadForm({ workspaceId }: { workspaceId: string }) {
               : `${file.name} is uploaded; the import runs below.`,
           );
           setFile(null);
+          setInputKey((key) => key + 1);
           preview.reset();
         },
       },
@@ -91,7 +94,7 @@ function UploadForm({ workspaceId }: { workspaceId: string }) {
         {(control) => (
           <input
             {...control}
-            key={file ? 'chosen' : 'empty'}
+            key={inputKey}
             type="file"
             accept=".csv,.tsv,.txt,.jsonl,.ndjson,.xlsx"
             onChange={(event) => choose(event.target.files?.[0] ?? null)}
