@@ -44,7 +44,11 @@ const envSchema = z.object({
   JOB_LEASE_MS: z.coerce.number().int().min(500).default(60_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   /** Largest file accepted by the dashboard's import upload (default 2 GiB). */
-  IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 ** 3),
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(2 * 1024 ** 3),
   /** Where uploaded import files wait for their import job (default DATA_DIR/imports). */
   IMPORT_DIR: z.string().min(1).optional(),
 });
