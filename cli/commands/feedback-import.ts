@@ -8,6 +8,7 @@ import {
   IMPORT_FIELDS,
   IMPORT_FORMATS,
   type ColumnMapping,
+  type ImportFormat,
   type ImportResult,
 } from '../../server/modules/imports/import.schemas.ts';
 import {
@@ -25,6 +26,7 @@ const options = z
     format: z.enum(IMPORT_FORMATS).optional(),
     map: z.array(z.string()).default([]),
     startAtRow: z.coerce.number().int().min(1).optional(),
+    sheet: z.string().min(1).optional(),
     preview: z.boolean().default(false),
   })
   .refine((input) => input.preview || input.post, {
@@ -50,8 +52,10 @@ export function parseMap(pairs: string[]): ColumnMapping | undefined {
   return mapping;
 }
 
-function formatOf(file: string): 'csv' | 'jsonl' {
-  return ['.jsonl', '.ndjson', '.json'].includes(extname(file).toLowerCase()) ? 'jsonl' : 'csv';
+function formatOf(file: string): ImportFormat {
+  const extension = extname(file).toLowerCase();
+  if (extension === '.xlsx') return 'xlsx';
+  return ['.jsonl', '.ndjson', '.json'].includes(extension) ? 'jsonl' : 'csv';
 }
 
 const number = (value: number) => value.toLocaleString('en');
@@ -141,25 +145,13 @@ function importBar(total: number) {
   };
 }
 
-/**
- * `hearken import-feedback`: a CSV or JSON-lines file of feedback into a listening post, streamed
- * with a progress bar; bad rows are listed by line. Importing the same file again adds only the
- * rows not yet imported, which is also how an interrupted import is resumed.
- */
-export function registerFeedbackImportCommand(
-  program: Command,
-  open: () => Promise<CliContext>,
-): void {
-  program
-    .command('import-feedback')
-    .description(
-      'import feedback from a CSV or JSON-lines file (Delighted, Qualtrics, SurveyMonkey, Typeform or ' +
-        'Zendesk exports, or any CSV) into a listening post; importing again adds only new rows',
-    )
-    .argument('<file>', 'a .csv (any delimiter or encoding) or .jsonl file')
-    .option('--post <id>', 'listening post to import into')
+/** The options of a feedback import, shared by `hearken import` and `hearken import-feedback`. */
+export function feedbackImportOptions(command: Command): Command {
+  return command
+    .option('--post <id>', 'listening post to import feedback into')
     .option('--workspace <id>', "the post's workspace (found from the post when left out)")
-    .option('--format <format>', 'csv or jsonl (default: from the file name)')
+    .option('--format <format>', 'csv, jsonl or xlsx (default: from the file name)')
+    .option('--sheet <name>', 'XLSX: the sheet to read, by name or number (default: the first)')
     .option(
       '--map <column=field>',
       'map a column to a field; repeat for more columns (the rest is detected)',
@@ -167,38 +159,67 @@ export function registerFeedbackImportCommand(
       [],
     )
     .option('--start-at-row <n>', 'skip the data rows before row n')
-    .option('--preview', 'show how the file would be read, and import nothing')
-    .action(async (file: string, raw: Record<string, unknown>) => {
-      const input = options.parse(raw);
-      const mapping = parseMap(input.map);
-      const format = input.format ?? formatOf(file);
-      if (input.preview) {
-        printPreview(file, await previewImport(createReadStream(file), { format, mapping }));
-        return;
-      }
-      const postId = input.post!;
-      const size = (await stat(file)).size;
-      const cli = await open();
-      try {
-        const workspaceId = input.workspace ?? (await workspaceOfPost(cli.ctx, postId));
-        const bar = importBar(size);
-        const started = Date.now();
-        const result = await importFeedbackFile(
-          cli.ctx,
-          workspaceId,
-          postId,
-          createReadStream(file, { highWaterMark: 256 * 1024 }),
-          {
-            format,
-            mapping,
-            startAtRow: input.startAtRow,
-            onProgress: (rows, bytes) => bar.update(rows, bytes),
-          },
-        ).finally(() => bar.stop());
-        printResult(result, (Date.now() - started) / 1000);
-        if (result.failed > 0) process.exitCode = 1;
-      } finally {
-        await cli.close();
-      }
+    .option('--preview', 'show how the file would be read, and import nothing');
+}
+
+/**
+ * A CSV, JSON-lines or XLSX file of feedback into a listening post, streamed with a progress bar;
+ * bad rows are listed by line. Importing the same file again adds only the rows not yet imported,
+ * which is also how an interrupted import is resumed.
+ */
+export async function runFeedbackImport(
+  file: string,
+  raw: Record<string, unknown>,
+  open: () => Promise<CliContext>,
+): Promise<void> {
+  const input = options.parse(raw);
+  const mapping = parseMap(input.map);
+  const format = input.format ?? formatOf(file);
+  if (input.preview) {
+    const preview = await previewImport(createReadStream(file), {
+      format,
+      mapping,
+      sheet: input.sheet,
     });
+    printPreview(file, preview);
+    return;
+  }
+  const postId = input.post!;
+  const size = (await stat(file)).size;
+  const cli = await open();
+  try {
+    const workspaceId = input.workspace ?? (await workspaceOfPost(cli.ctx, postId));
+    const bar = importBar(size);
+    const started = Date.now();
+    const result = await importFeedbackFile(
+      cli.ctx,
+      workspaceId,
+      postId,
+      createReadStream(file, { highWaterMark: 256 * 1024 }),
+      {
+        format,
+        mapping,
+        sheet: input.sheet,
+        startAtRow: input.startAtRow,
+        onProgress: (rows, bytes) => bar.update(rows, bytes),
+      },
+    ).finally(() => bar.stop());
+    printResult(result, (Date.now() - started) / 1000);
+    if (result.failed > 0) process.exitCode = 1;
+  } finally {
+    await cli.close();
+  }
+}
+
+/** `hearken import-feedback`: the older name of `hearken import FILE --post ID`, kept for scripts. */
+export function registerFeedbackImportCommand(
+  program: Command,
+  open: () => Promise<CliContext>,
+): void {
+  feedbackImportOptions(
+    program
+      .command('import-feedback')
+      .description('the same as `hearken import FILE --post ID` (kept for existing scripts)')
+      .argument('<file>', 'a .csv (any delimiter or encoding), .jsonl or .xlsx file'),
+  ).action((file: string, raw: Record<string, unknown>) => runFeedbackImport(file, raw, open));
 }

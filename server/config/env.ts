@@ -89,6 +89,14 @@ const envSchema = z.object({
     .int()
     .min(0)
     .default(2 * 1024 * 1024),
+  /** Largest file accepted by the dashboard's import upload (default 2 GiB). */
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(2 * 1024 ** 3),
+  /** Where uploaded import files wait for their import job (default DATA_DIR/imports). */
+  IMPORT_DIR: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

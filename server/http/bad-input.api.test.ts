@@ -114,7 +114,10 @@ describeEachEngine('bad input', ({ ctx }) => {
     const withIds = app.apiRoutes.filter((route) => isMemberWorkspaceRoute(route));
     for (const route of withIds) {
       const sample = await routeSamples[routeKey(route)]!(ctx(), workspace);
-      const payload = sample.body === undefined ? {} : { payload: sample.body as object };
+      const payload =
+        sample.body === undefined
+          ? {}
+          : { payload: sample.body as object, headers: { ...headers, ...sample.headers } };
       const badWorkspace = fillUrl(route.url, { workspaceId: 'not-a-uuid', ...sample.params });
       await expectErrorBody(
         `${routeKey(route)}: bad workspace id`,

@@ -59,6 +59,10 @@ const leastRole: Record<string, Role> = {
   'GET /api/v1/workspaces/:workspaceId/surveys/:surveyId/invitations': 'viewer',
   'POST /api/v1/workspaces/:workspaceId/surveys/:surveyId/invitations': 'agent',
   'GET /api/v1/workspaces/:workspaceId/outbox': 'admin',
+  'POST /api/v1/workspaces/:workspaceId/imports/preview': 'admin',
+  'POST /api/v1/workspaces/:workspaceId/imports': 'admin',
+  'GET /api/v1/workspaces/:workspaceId/imports': 'admin',
+  'GET /api/v1/workspaces/:workspaceId/imports/:importId': 'admin',
 };
 
 describeEachEngine('roles', ({ ctx }) => {
@@ -94,7 +98,7 @@ describeEachEngine('roles', ({ ctx }) => {
           const response = await app.inject({
             method: route.method as 'GET',
             url: fillUrl(route.url, { workspaceId: workspace.id, ...sample.params }),
-            headers,
+            headers: { ...headers, ...sample.headers },
             query: sample.query,
             ...(sample.body === undefined ? {} : { payload: sample.body as object }),
           });

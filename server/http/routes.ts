@@ -12,6 +12,7 @@ import { listeningPostsRoutes } from '../modules/listening-posts/listening-posts
 import { callsRoutes } from '../modules/calls/calls.routes.ts';
 import { connectorsRoutes } from '../modules/connectors/connectors.routes.ts';
 import { emailInRoutes } from '../modules/email-in/email-in.routes.ts';
+import { importsRoutes } from '../modules/imports/imports.routes.ts';
 import { invitationsRoutes } from '../modules/invitations/invitations.routes.ts';
 import { jobsRoutes } from '../modules/jobs/jobs.routes.ts';
 import { workspacesRoutes } from '../modules/workspaces/workspaces.routes.ts';
@@ -39,4 +40,5 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   surveyPublicRoutes(app, ctx);
   outboxRoutes(app, ctx);
   emailInRoutes(app, ctx);
+  importsRoutes(app, ctx);
 }

@@ -59,7 +59,7 @@ describeEachEngine('tenancy', ({ ctx }) => {
         const response = await app.inject({
           method: route.method as 'GET',
           url,
-          headers,
+          headers: { ...headers, ...sample.headers },
           query: sample.query,
           ...(sample.body === undefined ? {} : { payload: sample.body as object }),
         });
@@ -83,7 +83,7 @@ describeEachEngine('tenancy', ({ ctx }) => {
       const response = await app.inject({
         method: route.method as 'GET',
         url,
-        headers: sessionHeaders(a.owner),
+        headers: { ...sessionHeaders(a.owner), ...sample.headers },
         ...(sample.body === undefined ? {} : { payload: sample.body as object }),
       });
       if (response.statusCode !== 404)

@@ -11,6 +11,7 @@ import {
 import { sendMessageJob } from '../modules/outbox/outbox.jobs.ts';
 import { sendInvitationsJob } from '../modules/surveys/surveys.jobs.ts';
 import { emailSchedules, imapFanOutJob, imapPollJob } from '../modules/email-in/email-in.jobs.ts';
+import { importRunJob } from '../modules/imports/imports.jobs.ts';
 
 /** Every job type the workers know. A module adds its jobs here. */
 export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
@@ -24,6 +25,7 @@ export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
   sendInvitationsJob,
   imapFanOutJob,
   imapPollJob,
+  importRunJob,
 ];
 
 export const allSchedules: Schedule[] = [

@@ -15,6 +15,8 @@ import {
   createPost,
   createTouchpoint,
 } from '../modules/listening-posts/listening-posts.service.ts';
+import { createTestImport } from '../modules/imports/imports.fixture.ts';
+import { multipartUpload } from './multipart.ts';
 import { upsertMembership } from '../modules/workspaces/workspaces.repository.ts';
 import { createSampleSurvey, sampleSurveyInput } from '../modules/surveys/survey.fixture.ts';
 
@@ -23,6 +25,8 @@ export interface RouteSample {
   params?: Record<string, string>;
   body?: unknown;
   query?: Record<string, string>;
+  /** Extra headers, for a body that is not JSON (a multipart upload). */
+  headers?: Record<string, string>;
 }
 
 type SampleFactory = (ctx: AppContext, workspace: TestWorkspace) => Promise<RouteSample>;
@@ -35,6 +39,13 @@ const sampleFeedPost = {
   name: 'Industry blogs',
   settings: { sources: [{ url: 'https://blog.example.com/feed' }], brands: [{ name: 'Acme' }] },
 };
+function sampleUpload(fields: Record<string, string>): RouteSample {
+  const { payload, headers } = multipartUpload(fields, {
+    name: 'answers.csv',
+    content: 'Score,Comment\n9,Sample answer\n',
+  });
+  return { body: payload, headers };
+}
 
 async function freshMember(ctx: AppContext, workspace: TestWorkspace, role: Role = 'viewer') {
   const user = await createTestUser(ctx, 'Sample member');
@@ -110,6 +121,15 @@ export const routeSamples: Record<string, SampleFactory> = {
   'PATCH /api/v1/workspaces/:workspaceId/touchpoints/:touchpointId': async (ctx, ws) => ({
     params: { touchpointId: (await createTouchpoint(ctx, ws.id, { name: 'Onboarding' })).id },
     body: { description: 'First 30 days' },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/imports/preview': async () => sampleUpload({}),
+  'POST /api/v1/workspaces/:workspaceId/imports': async (ctx, ws) => {
+    const post = await createPost(ctx, ws.id, { kind: 'import', name: 'Sample upload' });
+    return sampleUpload({ postId: post.id });
+  },
+  'GET /api/v1/workspaces/:workspaceId/imports': none,
+  'GET /api/v1/workspaces/:workspaceId/imports/:importId': async (ctx, ws) => ({
+    params: { importId: (await createTestImport(ctx, ws.id)).id },
   }),
   'GET /api/v1/workspaces/:workspaceId/listening-posts': none,
   'POST /api/v1/workspaces/:workspaceId/listening-posts': async () => ({

@@ -7,3 +7,4 @@ export * from './connectors.ts';
 export * from './surveys.ts';
 export * from './outbox.ts';
 export * from './email.ts';
+export * from './imports.ts';

@@ -33,12 +33,14 @@ export type ImportField = (typeof IMPORT_FIELDS)[number];
 export const columnMappingSchema = z.record(z.string().min(1).max(500), z.enum(IMPORT_FIELDS));
 export type ColumnMapping = z.infer<typeof columnMappingSchema>;
 
-export const IMPORT_FORMATS = ['csv', 'jsonl'] as const;
+export const IMPORT_FORMATS = ['csv', 'jsonl', 'xlsx'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export const importOptionsSchema = z.object({
   format: z.enum(IMPORT_FORMATS),
   mapping: columnMappingSchema.optional(),
+  /** XLSX: the worksheet to read, by name or 1-based number (default: the first). */
+  sheet: z.string().min(1).max(200).optional(),
   /** The first data row to import (1 = the first row after the header); earlier rows are skipped. */
   startAtRow: z.number().int().min(1).optional(),
 });

@@ -36,7 +36,7 @@ export interface ImportPreview {
  */
 export async function previewImport(
   stream: Source,
-  options: { format?: ImportFormat; mapping?: ColumnMapping } = {},
+  options: { format?: ImportFormat; mapping?: ColumnMapping; sheet?: string } = {},
 ): Promise<ImportPreview> {
   const file = await openFeedbackFile(stream, options);
   try {
@@ -74,13 +74,28 @@ export async function workspaceOfPost(ctx: AppContext, postId: string): Promise<
   return workspaceId;
 }
 
+/** What is committed once a batch is stored: the last row settled, and the counts up to it. */
+export interface ImportCheckpoint {
+  /** Every data row up to this one is stored, or counted as bad or skipped. */
+  row: number;
+  bytes: number;
+  result: ImportResult;
+}
+
 export interface ImportFileOptions {
   format: ImportFormat;
   mapping?: ColumnMapping | undefined;
+  sheet?: string | undefined;
   /** Called after each batch is stored: data rows read so far and bytes read from the stream. */
   onProgress?: (rows: number, bytes: number) => void;
+  /** Awaited after each batch is stored, so the caller can commit the progress before going on. */
+  onCheckpoint?: (checkpoint: ImportCheckpoint) => Promise<void>;
   /** The first data row to import (1 = the row after the header); rows before it are skipped. */
   startAtRow?: number | undefined;
+  /** Carries on from a committed checkpoint: its rows are passed over unread, its counts kept. */
+  resume?: { row: number; result: ImportResult } | undefined;
+  /** Stops between batches (a worker shutting down); the last checkpoint stays committed. */
+  signal?: AbortSignal | undefined;
 }
 
 /** What identifies an imported row: its listening post and its content, so a re-import adds nothing. */
@@ -112,7 +127,7 @@ function requireFeedbackColumns(file: FeedbackFile) {
  * interruption) adds only the rows not yet stored.
  */
 export async function importFeedbackFile(
-  ctx: AppContext,
+  ctx: Pick<AppContext, 'db' | 'jobs'>,
   workspaceId: string,
   postId: string,
   stream: Source,
@@ -120,7 +135,7 @@ export async function importFeedbackFile(
 ): Promise<ImportResult> {
   if (!(await listeningPosts.findPost(ctx, workspaceId, postId)))
     throw errors.notFound('listening post', postId);
-  const file = await openFeedbackFile(stream, options);
+  const file = await openFeedbackFile(stream, { ...options, skipRows: options.resume?.row });
   const result: ImportResult = {
     rows: 0,
     imported: 0,
@@ -129,19 +144,31 @@ export async function importFeedbackFile(
     skipped: 0,
     skippedReasons: {},
     errors: [],
+    ...structuredClone(options.resume?.result),
     encoding: file.encoding,
     delimiter: file.delimiter,
     vendor: file.detection?.vendor ?? null,
     mapping: file.detection?.mapping ?? null,
     complete: true,
   };
+  const resumeAfter = options.resume?.row ?? 0;
   const skip = (reason: string) => {
     result.skipped++;
     result.skippedReasons[reason] = (result.skippedReasons[reason] ?? 0) + 1;
   };
+  // The counts of rows that store nothing, as they stood when the last row of a batch was read.
+  const settled = () => ({
+    rows: result.rows,
+    failed: result.failed,
+    skipped: result.skipped,
+    skippedReasons: { ...result.skippedReasons },
+    errors: result.errors.slice(),
+  });
   let batch: IncomingRawItem[] = [];
-  const store = async (items: IncomingRawItem[]) => {
-    const stored = await receiveRawItems(ctx.db, workspaceId, 'import', items);
+  let lastRow = resumeAfter;
+  let flushedRow = resumeAfter;
+  const store = async (items: IncomingRawItem[], row: number, upTo: ReturnType<typeof settled>) => {
+    const stored = items.length ? await receiveRawItems(ctx.db, workspaceId, 'import', items) : [];
     result.imported += stored.length;
     result.duplicates += items.length - stored.length;
     if (stored.length > 0) {
@@ -149,30 +176,31 @@ export async function importFeedbackFile(
       await listeningPosts.markPostsReceived(ctx, workspaceId, [postId]);
     }
     options.onProgress?.(result.rows, file.bytesRead());
+    const checkpoint = { ...result, ...upTo };
+    await options.onCheckpoint?.({ row, bytes: file.bytesRead(), result: checkpoint });
   };
   // One batch is stored while the next is read (on PostgreSQL the two overlap); reading waits
   // for the stored batch before it hands over another, so at most two batches are in memory.
   let storing: Promise<void> = Promise.resolve();
-  const flush = async () => {
+  const flush = async (force = false) => {
     await storing;
-    if (batch.length === 0) return;
-    storing = store(batch);
+    if (options.signal?.aborted) throw new Error('The import was interrupted; it resumes later.');
+    if (batch.length === 0 && (!force || flushedRow === lastRow)) return;
+    flushedRow = lastRow;
+    storing = store(batch, lastRow, settled());
     storing.catch(() => undefined); // awaited by the next flush; this only marks it handled
     batch = [];
   };
   try {
     requireFeedbackColumns(file);
     for await (const row of file.rows) {
+      if (row.row <= resumeAfter) continue; // committed by an earlier run
       result.rows++;
-      // Progress also moves through long runs of rows that store nothing (all bad, or skipped).
-      if (result.rows % IMPORT_BATCH_SIZE === 0 && batch.length === 0)
-        options.onProgress?.(result.rows, file.bytesRead());
+      lastRow = row.row;
+      const converted = row.result;
       if (options.startAtRow !== undefined && row.row < options.startAtRow) {
         skip(`before row ${options.startAtRow}`);
-        continue;
-      }
-      const converted = row.result;
-      if ('item' in converted) {
+      } else if ('item' in converted) {
         batch.push({
           dedupKey: importDedupKey(postId, converted.item),
           payload: converted.item,
@@ -187,8 +215,10 @@ export async function importFeedbackFile(
       } else {
         skip('no text and no score');
       }
+      // Progress also moves through long runs of rows that store nothing (all bad, or skipped).
+      if (batch.length === 0 && lastRow - flushedRow >= IMPORT_BATCH_SIZE) await flush(true);
     }
-    await flush();
+    await flush(true);
     await storing;
   } finally {
     await file.close();

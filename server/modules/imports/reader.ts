@@ -7,6 +7,7 @@ import { flattenObject, readJsonLines, type JsonLineEvent } from './jsonl-rows.t
 import { detectMapping, type MappingDetection } from './mapping.ts';
 import { peekChunks } from './streams.ts';
 import { detectVendor, readHeader, type HeaderInfo } from './vendors.ts';
+import { looksLikeZip, readXlsx } from './xlsx-rows.ts';
 
 /** Rows read ahead to detect the mapping: at most this many, and at most this many characters. */
 export const SAMPLE_ROWS = 200;
@@ -38,6 +39,10 @@ export interface FeedbackFile {
 export interface OpenOptions {
   format?: ImportFormat | undefined;
   mapping?: ColumnMapping | undefined;
+  /** XLSX: the worksheet to read, by name or 1-based number (default: the first). */
+  sheet?: string | undefined;
+  /** Data rows to pass over without converting them (a resumed import has them already). */
+  skipRows?: number | undefined;
 }
 
 type Event = CsvEvent | JsonLineEvent;
@@ -94,11 +99,22 @@ function raggedness(cells: string[], columns: number): string | undefined {
 
 async function openCsvFile(text: AsyncIterable<string | Buffer>, options: OpenOptions) {
   const { delimiter, events } = await openCsv(text);
+  return openTable(delimiter, events, options);
+}
+
+/** Rows of cells (CSV records or worksheet rows): header, sampled mapping, then converted rows. */
+async function openTable(
+  delimiter: string | null,
+  events: AsyncGenerator<CsvEvent>,
+  options: OpenOptions,
+) {
   const buffered = await sampleEvents(events, 3);
   const firstRecord = buffered.findIndex((event) => event.type === 'record');
   const [broken] = buffered.slice(0, firstRecord === -1 ? buffered.length : firstRecord);
   if (broken && broken.type !== 'record' && broken.line === 1)
     throw errors.invalid(`The header row (line 1) cannot be read: ${broken.message}`);
+  if (delimiter === null && broken?.type === 'fatal')
+    throw errors.invalid(`The file cannot be read: ${broken.message}`);
   const headerCandidates = buffered
     .filter((event): event is Extract<CsvEvent, { type: 'record' }> => event.type === 'record')
     .slice(0, 3);
@@ -113,8 +129,10 @@ async function openCsvFile(text: AsyncIterable<string | Buffer>, options: OpenOp
   const width = header.columns.length;
   async function* rows(): AsyncGenerator<FileRow> {
     let row = 0;
+    const skipRows = options.skipRows ?? 0;
     for await (const event of replay(data, events)) {
       row++;
+      if (row <= skipRows && event.type !== 'fatal') continue;
       if (event.type === 'record') {
         const ragged = raggedness(event.cells, width);
         yield { line: event.line, row, result: ragged ? { error: ragged } : convert(event.cells) };
@@ -156,6 +174,7 @@ async function openJsonLinesFile(text: AsyncIterable<string | Buffer>, options: 
     let row = 0;
     for await (const event of replay(buffered, events)) {
       row++;
+      if (row <= (options.skipRows ?? 0)) continue;
       yield {
         line: event.line,
         row,
@@ -181,6 +200,67 @@ export async function openFeedbackFile(
   source: AsyncIterable<Uint8Array | string>,
   options: OpenOptions = {},
 ): Promise<FeedbackFile> {
+  const { head, rest } = await peekChunks<Uint8Array | string>(
+    source,
+    (chunks) => chunks.reduce((sum, chunk) => sum + chunk.length, 0) >= 4,
+  );
+  const first = head.length > 0 ? Buffer.concat(head.map((chunk) => Buffer.from(chunk))) : null;
+  const zipped = first !== null && looksLikeZip(first);
+  if (options.format === 'xlsx' || (zipped && options.format === undefined))
+    return openXlsxFile(rest, zipped, options);
+  if (zipped)
+    throw errors.invalid(
+      `This is an XLSX workbook (or another ZIP archive), not ${options.format}: import it as xlsx.`,
+    );
+  return openTextFile(rest, options);
+}
+
+async function openXlsxFile(
+  source: AsyncGenerator<Uint8Array | string>,
+  zipped: boolean,
+  options: OpenOptions,
+): Promise<FeedbackFile> {
+  if (!zipped) {
+    await source.return(undefined);
+    throw errors.invalid(
+      'The file is not an XLSX workbook (it does not start as a ZIP archive does). Save it from ' +
+        'Excel as "Excel Workbook (.xlsx)" or as CSV; old .xls files are not supported.',
+    );
+  }
+  let bytes = 0;
+  async function* counted() {
+    for await (const chunk of source) {
+      bytes += chunk.length;
+      yield chunk;
+    }
+  }
+  const events = readXlsx(counted(), { sheet: options.sheet });
+  try {
+    const opened = await openTable(null, events, options);
+    return {
+      format: 'xlsx',
+      encoding: 'xlsx',
+      delimiter: null,
+      columns: opened.header.columns,
+      headerRows: opened.header.headerRows,
+      detection: opened.detection,
+      rows: opened.rows,
+      bytesRead: () => bytes,
+      async close() {
+        await opened.rows.return(undefined);
+        await opened.close();
+      },
+    };
+  } catch (error) {
+    await events.return(undefined);
+    throw error;
+  }
+}
+
+async function openTextFile(
+  source: AsyncIterable<Uint8Array | string>,
+  options: OpenOptions,
+): Promise<FeedbackFile> {
   const decoded = await openDecoded(source);
   try {
     const { head, rest } = await peekChunks<string | Buffer>(decoded.text, (chunks) =>
@@ -188,7 +268,9 @@ export async function openFeedbackFile(
     );
     const format = options.format ?? (head.join('').trimStart().startsWith('{') ? 'jsonl' : 'csv');
     const opened =
-      format === 'csv' ? await openCsvFile(rest, options) : await openJsonLinesFile(rest, options);
+      format === 'jsonl'
+        ? await openJsonLinesFile(rest, options)
+        : await openCsvFile(rest, options);
     return {
       format,
       encoding: decoded.detected.encoding,

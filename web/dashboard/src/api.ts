@@ -125,6 +125,45 @@ export async function getMe(): Promise<Me> {
   return me;
 }
 
+/**
+ * Posts a multipart form (a file upload) with the session's CSRF token, reporting upload
+ * progress as a fraction; XMLHttpRequest because fetch cannot tell how much was sent.
+ */
+export function upload<T>(
+  path: string,
+  form: FormData,
+  onProgress?: (fraction: number) => void,
+): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('Accept', 'application/json');
+    if (csrfToken) xhr.setRequestHeader('X-CSRF-Token', csrfToken);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress?.(event.loaded / event.total);
+    };
+    xhr.onerror = () =>
+      reject(
+        new ApiError(0, 'network_error', 'Could not reach the server. Check your connection.'),
+      );
+    xhr.onload = () => {
+      const body = parseBody(xhr.responseText);
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(body as T);
+      const error = (body as ErrorBody | null)?.error;
+      if (xhr.status === 401) unauthorizedHandler();
+      reject(
+        new ApiError(
+          xhr.status,
+          error?.code ?? 'http_error',
+          error?.message ?? `The server answered ${xhr.status}.`,
+          Array.isArray(error?.details) ? error.details : [],
+        ),
+      );
+    };
+    xhr.send(form);
+  });
+}
+
 /** Builds `/api/v1/workspaces/:id/...` with every dynamic segment encoded. */
 export function wsPath(workspaceId: string, ...segments: (string | number)[]): string {
   return ['/api/v1/workspaces', workspaceId, ...segments]

@@ -4,6 +4,7 @@ import { SetupPage } from './auth/SetupPage.tsx';
 import { SignInPage } from './auth/SignInPage.tsx';
 import { ApiKeysPage } from './api-keys/ApiKeysPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
+import { ImportsPage } from './imports/ImportsPage.tsx';
 import { InboxPage } from './inbox/InboxPage.tsx';
 import { ListeningPostsPage } from './listening-posts/ListeningPostsPage.tsx';
 import { MembersPage } from './members/MembersPage.tsx';
@@ -30,6 +31,7 @@ export const router = createBrowserRouter([
           { path: 'inbox', element: <InboxPage /> },
           { path: 'listening-posts', element: <ListeningPostsPage /> },
           { path: 'surveys', element: <SurveysPage /> },
+          { path: 'imports', element: <ImportsPage /> },
           { path: 'members', element: <MembersPage /> },
           { path: 'api-keys', element: <ApiKeysPage /> },
           { path: 'settings', element: <SettingsPage /> },

@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { freePort, startTsx, waitForReady, type RunningProcess } from './helpers/processes.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const dataDir = mkdtempSync(join(tmpdir(), 'hearken-imports-browser-'));
+let server: RunningProcess;
+let browser: Browser;
+
+beforeAll(async () => {
+  const port = await freePort();
+  // The real server (api, worker and scheduler) serving the built dashboard (CI builds it first).
+  server = startTsx('server/main.ts', { PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '' });
+  await waitForReady(`http://localhost:${port}`);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const CSV = [
+  'Response ID,Person Email,Score,Comment,Response Timestamp',
+  '1,ana@initech.example,10,Loved the onboarding,2024-03-05 14:22:10 -0800',
+  '2,bo@initech.example,eleven,Odd score,2024-03-06 09:00:00 -0800',
+  '3,cy@initech.example,4,Too slow to answer,2024-03-06 10:00:00 -0800',
+].join('\n');
+
+it('uploads a file on the Imports page, previews it, imports it and shows the progress and bad rows', async () => {
+  const [link] = (await server.waitForOutput(
+    /http:\/\/localhost:\d+\/setup\?token=[\w-]+/,
+  )) as unknown as [string];
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(link);
+  await page.getByLabel('Your name', { exact: true }).fill('Ada Owner');
+  await page.getByLabel('Email', { exact: true }).fill('ada@example.test');
+  await page.getByLabel('Password', { exact: true }).fill('a long enough password');
+  await page.getByLabel('Workspace name', { exact: true }).fill('Imports Co');
+  await page.getByRole('button', { name: 'Create workspace and sign in' }).click();
+  await page.waitForURL(/\/w\/[0-9a-f-]{36}/);
+  const workspaceId = page.url().match(/\/w\/([0-9a-f-]{36})/)![1]!;
+
+  // A listening post to import into, made through the API with the page's session.
+  await page.evaluate(async (id) => {
+    const me = await (await fetch('/api/v1/me')).json();
+    await fetch(`/api/v1/workspaces/${id}/listening-posts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+      body: JSON.stringify({ kind: 'import', name: 'Delighted history' }),
+    });
+  }, workspaceId);
+
+  await page.getByRole('link', { name: 'Imports', exact: true }).first().click();
+  await page
+    .getByLabel('Listening post', { exact: true })
+    .selectOption({ label: 'Delighted history' });
+  await page.getByLabel('File', { exact: true }).setInputFiles({
+    name: 'delighted.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(CSV),
+  });
+  await expect
+    .poll(() => page.locator('.import-detected').innerText(), { timeout: 15_000 })
+    .toMatch(/CSV · utf-8 · delimiter "," · looks like a Delighted export/);
+  const sample = page.getByRole('table', { name: 'First rows as they will be imported' });
+  await expect
+    .poll(() => sample.innerText())
+    .toMatch(/Loved the onboarding[\s\S]*Too slow to answer/);
+  expect(await page.locator('.import-preview .import-errors').innerText()).toMatch(
+    /Line 3: .*eleven/,
+  );
+
+  await page.getByRole('button', { name: 'Import delighted.csv' }).click();
+  const card = page.locator('.import-card').first();
+  await expect.poll(() => card.innerText(), { timeout: 30_000 }).toMatch(/Done/);
+  expect(await card.innerText()).toMatch(/3 rows read · 2 stored · 0 already there · 1 bad/);
+  await card.getByText('1 bad row').click();
+  expect(await card.innerText()).toMatch(/Line 3: .*eleven/);
+
+  // The same file again adds nothing, and the page says so.
+  await page.getByLabel('File', { exact: true }).setInputFiles({
+    name: 'delighted.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(CSV),
+  });
+  await page.getByRole('button', { name: 'Import delighted.csv' }).click();
+  await expect
+    .poll(() => page.getByRole('status').filter({ hasText: 'already imported' }).count())
+    .toBe(1);
+}, 120_000);

@@ -1,0 +1,84 @@
+/** What a column can be mapped to (server/modules/imports/import.schemas.ts IMPORT_FIELDS). */
+export const IMPORT_FIELDS = [
+  'text',
+  'score',
+  'score:nps',
+  'score:csat',
+  'score:ces',
+  'date',
+  'date:mdy',
+  'date:dmy',
+  'email',
+  'name',
+  'phone',
+  'externalId',
+  'contactId',
+  'company',
+  'accountId',
+  'domain',
+  'metadata',
+  'ignore',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+export type ColumnMapping = Record<string, ImportField>;
+
+export interface ImportRowError {
+  line: number;
+  message: string;
+}
+
+export interface ImportPreview {
+  format: 'csv' | 'jsonl' | 'xlsx';
+  encoding: string;
+  delimiter: string | null;
+  vendor: string | null;
+  columns: string[];
+  headerRows: number;
+  mapping: ColumnMapping | null;
+  confidence: number;
+  unmapped: string[];
+  notes: string[];
+  preview: { line: number; item: PreviewItem }[];
+  errors: ImportRowError[];
+}
+
+export interface PreviewItem {
+  text?: string;
+  score?: { type: string; value: number };
+  receivedAt?: string;
+  contact?: { email?: string; name?: string };
+}
+
+export type ImportState = 'queued' | 'running' | 'done' | 'failed';
+
+export interface ImportRecord {
+  id: string;
+  postId: string;
+  fileName: string;
+  size: number;
+  format: string;
+  state: ImportState;
+  checkpointRow: number;
+  bytesRead: number;
+  rowsRead: number;
+  rowsStored: number;
+  duplicates: number;
+  skipped: number;
+  errorCount: number;
+  errors: ImportRowError[];
+  vendor: string | null;
+  encoding: string | null;
+  failure: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  rowsPerSecond: number | null;
+}
+
+export const VENDOR_NAMES: Record<string, string> = {
+  delighted: 'Delighted',
+  qualtrics: 'Qualtrics',
+  surveymonkey: 'SurveyMonkey',
+  typeform: 'Typeform',
+  zendesk: 'Zendesk',
+};
