@@ -39,6 +39,8 @@ const envSchema = z.object({
     .default(24 * 14),
   SIGNIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  WIDGET_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  WIDGET_POST_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   JOB_POLL_MS: z.coerce.number().int().min(10).default(250),
   JOB_LEASE_MS: z.coerce.number().int().min(500).default(60_000),

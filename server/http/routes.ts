@@ -10,6 +10,7 @@ import { feedbackRoutes } from '../modules/feedback/feedback.routes.ts';
 import { ingestRoutes } from '../modules/ingest/ingest.routes.ts';
 import { listeningPostsRoutes } from '../modules/listening-posts/listening-posts.routes.ts';
 import { callsRoutes } from '../modules/calls/calls.routes.ts';
+import { widgetRoutes } from '../modules/widget/widget.routes.ts';
 import { invitationsRoutes } from '../modules/invitations/invitations.routes.ts';
 import { jobsRoutes } from '../modules/jobs/jobs.routes.ts';
 import { workspacesRoutes } from '../modules/workspaces/workspaces.routes.ts';
@@ -29,4 +30,5 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   ingestRoutes(app, ctx);
   listeningPostsRoutes(app, ctx);
   callsRoutes(app, ctx);
+  widgetRoutes(app, ctx);
 }

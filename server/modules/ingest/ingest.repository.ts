@@ -204,3 +204,38 @@ export async function upsertNormalisedFeedback(
   if (!existing) throw new Error(`feedback for raw item ${row.rawItemId} vanished`);
   return existing.id;
 }
+
+/**
+ * Completes the feedback already made from a sibling raw item (see NormalisedItem.sameFeedbackAs)
+ * with what this item adds: a score, a non-empty text, a contact, metadata. Returns its id, or
+ * undefined when no sibling has been normalised yet (this item then makes the feedback).
+ */
+export async function amendSiblingFeedback(
+  db: Db,
+  workspaceId: string,
+  siblingKeys: string[],
+  row: NormalisedFeedbackRow,
+): Promise<string | undefined> {
+  const [amended] = await queryRows<{ id: string }>(
+    db,
+    sql`WITH sibling AS (
+          SELECT f.id FROM raw_items r
+          JOIN feedback f ON f.workspace_id = r.workspace_id AND f.raw_item_id = r.id
+          WHERE r.workspace_id = ${workspaceId}
+            AND r.dedup_key IN (${sql.join(
+              siblingKeys.map((key) => sql`${key}`),
+              sql`, `,
+            )})
+          LIMIT 1)
+        UPDATE feedback f SET
+          score_type = coalesce(${row.scoreType}, f.score_type),
+          score = coalesce(${row.score}::smallint, f.score),
+          text = CASE WHEN ${row.text} <> '' THEN ${row.text} ELSE f.text END,
+          contact_id = coalesce(f.contact_id, ${row.contactId}::uuid),
+          account_id = coalesce(f.account_id, ${row.accountId}::uuid),
+          metadata = f.metadata || ${JSON.stringify(row.metadata ?? {})}::jsonb
+        FROM sibling WHERE f.workspace_id = ${workspaceId} AND f.id = sibling.id
+        RETURNING f.id`,
+  );
+  return amended?.id;
+}

@@ -20,12 +20,12 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 async function storeItem(db: Db, workspaceId: string, { raw, item }: Parsed): Promise<string> {
   const identity = await resolveIdentity(db, workspaceId, item);
-  return repo.upsertNormalisedFeedback(db, workspaceId, {
-    ...item,
-    ...identity,
-    rawItemId: raw.id,
-    postId: raw.postId,
-  });
+  const row = { ...item, ...identity, rawItemId: raw.id, postId: raw.postId };
+  // Safe against a concurrent sibling: the caller holds the workspace's identity lock.
+  const amended = item.sameFeedbackAs?.length
+    ? await repo.amendSiblingFeedback(db, workspaceId, item.sameFeedbackAs, row)
+    : undefined;
+  return amended ?? repo.upsertNormalisedFeedback(db, workspaceId, row);
 }
 
 /** Stores one chunk in one transaction; `isolate` gives each item a savepoint so one failure spares the rest. */

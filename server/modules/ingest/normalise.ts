@@ -13,6 +13,11 @@ export interface NormalisedItem extends IdentityInput {
   receivedAt: string;
   /** Channel-specific facts kept with the feedback (feedback.metadata). */
   metadata?: Record<string, unknown>;
+  /**
+   * Dedup keys of other raw items that describe the same feedback (a widget's score and its
+   * follow-up text): whichever is normalised later completes the feedback the earlier one made.
+   */
+  sameFeedbackAs?: string[];
 }
 
 /**

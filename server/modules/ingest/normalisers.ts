@@ -1,5 +1,6 @@
 import type { Channel } from '../../db/schema/index.ts';
 import { normaliseTranscript } from '../calls/normalise-transcript.ts';
+import { normaliseWidgetResponse } from '../widget/normalise-widget.ts';
 import type { PendingRawItem } from './ingest.repository.ts';
 import { normaliseApiItem, type NormalisedItem, type Normaliser } from './normalise.ts';
 
@@ -10,6 +11,7 @@ import { normaliseApiItem, type NormalisedItem, type Normaliser } from './normal
  */
 const normalisers: Partial<Record<Channel, Normaliser>> = {
   call: normaliseTranscript,
+  widget: normaliseWidgetResponse,
 };
 
 export function normaliseRawItem(raw: PendingRawItem): NormalisedItem {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { PostKind } from '../../db/schema/index.ts';
 import { errors } from '../../errors.ts';
+import { widgetSettingsSchema } from '../widget/widget.settings.ts';
 
 /**
  * What staff configure on each kind of listening post (a feed's URLs and keywords, a widget's
@@ -8,7 +9,9 @@ import { errors } from '../../errors.ts';
  * a kind with no entry takes no settings. Secrets (signing keys, passwords) are NOT settings:
  * they live beside them in the post's config and are never returned by the API.
  */
-const settingsSchemas: Partial<Record<PostKind, z.ZodType<Record<string, unknown>>>> = {};
+const settingsSchemas: Partial<Record<PostKind, z.ZodType<Record<string, unknown>>>> = {
+  widget: widgetSettingsSchema,
+};
 
 export type PostSettings = Record<string, unknown>;
 
