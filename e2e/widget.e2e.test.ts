@@ -32,6 +32,8 @@ const HOSTILE_ANSWER = '<img src=y onerror="window.__pwned=3"> fast delivery';
 const dataDir = mkdtempSync(join(tmpdir(), 'hearken-widget-e2e-'));
 let server: RunningProcess;
 let hostSite: Server;
+let otherSite: Server;
+let otherOrigin: string;
 let browser: Browser;
 let base: string;
 let hostOrigin: string;
@@ -97,6 +99,14 @@ beforeAll(async () => {
     response.end(hostPage());
   });
   await new Promise<void>((resolve) => hostSite.listen(hostPort, '127.0.0.1', resolve));
+  // The same page on a site the widget does not allow.
+  const otherPort = await freePort();
+  otherOrigin = `http://127.0.0.1:${otherPort}`;
+  otherSite = createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(hostPage());
+  });
+  await new Promise<void>((resolve) => otherSite.listen(otherPort, '127.0.0.1', resolve));
 
   const post = await api('POST', `/workspaces/${session.workspaceId}/listening-posts`, {
     kind: 'widget',
@@ -116,6 +126,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await new Promise((resolve) => hostSite?.close(resolve));
+  await new Promise((resolve) => otherSite?.close(resolve));
   await server?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -210,11 +221,14 @@ it('follows the browser language, and stays hidden on a site that is not allowed
   await page.getByText('Recommanderiez-vous Shop ?', { exact: true }).waitFor({ timeout: 15_000 });
   expect(await page.getByRole('button', { name: 'Fermer' }).count()).toBe(1);
 
-  // The same page from another origin (localhost instead of 127.0.0.1) is refused by CORS.
+  // The same page on another origin is refused: 403 and no CORS headers, so nothing shows.
   const other = await context.newPage();
-  const refused = other.waitForResponse((response) => response.url().endsWith('/config'));
-  await other.goto(hostOrigin.replace('127.0.0.1', 'localhost'));
-  expect((await refused).status()).toBe(403);
+  // Chromium blocks the reply (no CORS headers), so the page sees a failed request.
+  const refused = other.waitForEvent('requestfailed', (request) =>
+    request.url().endsWith(`/widget/${postId}/config`),
+  );
+  await other.goto(`${otherOrigin}/`);
+  expect((await refused).failure()?.errorText).toBeTruthy();
   await other.waitForTimeout(500);
   expect(await other.locator('hearken-widget').count()).toBe(0);
   await context.close();
