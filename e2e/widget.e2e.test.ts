@@ -1,9 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   freePort,
@@ -63,8 +63,13 @@ async function api(method: string, path: string, body?: unknown) {
 }
 
 beforeAll(async () => {
-  // The widget script the server will serve (CI builds it with the dashboard; built here too).
-  await build({ configFile: join(REPO_ROOT, 'web/widget/vite.config.ts'), logLevel: 'silent' });
+  // The dashboard and the widget script the server will serve (CI builds them; built here too).
+  // A production build, as users get it (under Vitest, NODE_ENV=test would build React's development mode).
+  execFileSync('npm', ['run', 'build:web', '--silent'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: 'inherit',
+  });
   const port = await freePort();
   base = `http://localhost:${port}`;
   server = startTsx('server/main.ts', { PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '' });
@@ -231,5 +236,33 @@ it('follows the browser language, and stays hidden on a site that is not allowed
   expect((await refused).failure()?.errorText).toBeTruthy();
   await other.waitForTimeout(500);
   expect(await other.locator('hearken-widget').count()).toBe(0);
+  await context.close();
+}, 60_000);
+
+it('shows the embed snippet on the dashboard and saves the widget settings', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const [name, value] = session.cookie.split('=') as [string, string];
+  await context.addCookies([{ name, value, url: base }]);
+  const page = await context.newPage();
+  await page.goto(`${base}/w/${session.workspaceId}/listening-posts`);
+  await page.getByText('How to add this widget to your site').click();
+  const snippet = `<script src="${base}/widget.js" data-post="${postId}" async></script>`;
+  await page.getByText(snippet, { exact: true }).waitFor({ timeout: 15_000 });
+
+  await page.getByRole('button', { name: 'Widget settings of Checkout widget' }).click();
+  await page.getByLabel('Question', { exact: true }).fill('How was <i>checkout</i> today?');
+  await page.getByLabel('Question type', { exact: true }).selectOption('csat');
+  await page.getByRole('button', { name: 'Save widget settings' }).click();
+  await expect
+    .poll(async () => (await fetch(`${base}/api/v1/widget/${postId}/config`)).json(), {
+      timeout: 10_000,
+    })
+    .toMatchObject({
+      question: {
+        type: 'csat',
+        text: { en: 'How was <i>checkout</i> today?', fr: 'Recommanderiez-vous Shop ?' },
+      },
+      followUp: { en: HOSTILE_FOLLOW_UP },
+    });
   await context.close();
 }, 60_000);

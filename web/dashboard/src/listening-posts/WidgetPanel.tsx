@@ -55,7 +55,11 @@ export function WidgetPanel({ post }: { post: ListeningPost }) {
           Add <code>data-email</code>, <code>data-user-id</code> or <code>data-name</code> to tie
           answers to a signed-in customer. Allowed sites and texts are in the widget settings.
         </p>
-        {canManage && <EditWidgetButton post={post} />}
+        {canManage && (
+          <div>
+            <EditWidgetButton post={post} />
+          </div>
+        )}
       </div>
     </details>
   );
