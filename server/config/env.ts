@@ -42,6 +42,8 @@ const envSchema = z.object({
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   /** Signed deliveries per listening post and sender address: providers post bursts from few addresses. */
   WEBHOOK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
+  WIDGET_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
+  WIDGET_POST_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   JOB_POLL_MS: z.coerce.number().int().min(10).default(250),
   JOB_LEASE_MS: z.coerce.number().int().min(500).default(60_000),

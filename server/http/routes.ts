@@ -13,6 +13,7 @@ import { callsRoutes } from '../modules/calls/calls.routes.ts';
 import { connectorsRoutes } from '../modules/connectors/connectors.routes.ts';
 import { emailInRoutes } from '../modules/email-in/email-in.routes.ts';
 import { importsRoutes } from '../modules/imports/imports.routes.ts';
+import { widgetRoutes } from '../modules/widget/widget.routes.ts';
 import { invitationsRoutes } from '../modules/invitations/invitations.routes.ts';
 import { jobsRoutes } from '../modules/jobs/jobs.routes.ts';
 import { workspacesRoutes } from '../modules/workspaces/workspaces.routes.ts';
@@ -41,4 +42,5 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   outboxRoutes(app, ctx);
   emailInRoutes(app, ctx);
   importsRoutes(app, ctx);
+  widgetRoutes(app, ctx);
 }

@@ -210,6 +210,11 @@ export const routesWithoutWorkspace: Record<string, string> = {
   'POST /api/v1/feedback': 'acts on the API key’s own workspace only',
   'POST /api/v1/hooks/calls/:workspaceId/:postId':
     'public; authenticated by the post’s HMAC signature, not by membership',
+  'OPTIONS /api/v1/widget/:postId/config': 'public; CORS preflight of an embedded widget',
+  'OPTIONS /api/v1/widget/:postId/responses': 'public; CORS preflight of an embedded widget',
+  'GET /api/v1/widget/:postId/config': 'public; what an embedded widget shows, by its post id',
+  'POST /api/v1/widget/:postId/responses':
+    'public; visitors answer an embedded widget, found by its post id',
   'GET /api/v1/me/personal-data': 'exports the caller’s own data',
   'DELETE /api/v1/me': 'deletes the caller’s own account',
   'GET /api/v1/invitations/:token': 'public; addressed by an unguessable invitation token',

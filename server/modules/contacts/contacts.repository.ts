@@ -49,9 +49,12 @@ export async function eraseContact(
 ): Promise<number> {
   await db.execute(
     sql`UPDATE raw_items SET payload = '{"erased": true}'::jsonb
-        WHERE workspace_id = ${workspaceId} AND id IN (
+        WHERE workspace_id = ${workspaceId} AND (id IN (
           SELECT raw_item_id FROM feedback
-          WHERE workspace_id = ${workspaceId} AND contact_id = ${contactId} AND raw_item_id IS NOT NULL)`,
+          WHERE workspace_id = ${workspaceId} AND contact_id = ${contactId} AND raw_item_id IS NOT NULL)
+          -- and the raw items that completed that feedback later (a widget's follow-up text)
+          OR feedback_id IN (
+          SELECT id FROM feedback WHERE workspace_id = ${workspaceId} AND contact_id = ${contactId}))`,
   );
   const anonymised = await db
     .update(feedback)

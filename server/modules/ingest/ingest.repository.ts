@@ -263,9 +263,10 @@ async function insertUngroupedFeedback(
 }
 
 /**
- * Feedback revised by several raw items: the first one inserts it (and stays its raw_item_id),
- * later ones update it only when their revision is newer, so normalising out of order or twice
- * leaves the newest state.
+ * Feedback revised by several raw items (a survey response page by page, a widget's score then its
+ * follow-up): the first one normalised inserts it (and stays its raw_item_id). A newer revision
+ * overrides what it says; an older one, normalised late, only fills what is still missing. So
+ * normalising out of order or twice leaves the newest state and loses nothing.
  */
 async function upsertGroupedFeedback(
   db: Db,
@@ -273,6 +274,7 @@ async function upsertGroupedFeedback(
   row: NormalisedFeedbackRow,
   group: { key: string; revision: number },
 ): Promise<string> {
+  const newer = sql`EXCLUDED.group_revision > coalesce(feedback.group_revision, -1)`;
   const [upserted] = await queryRows<{ id: string }>(
     db,
     sql`INSERT INTO feedback (workspace_id, raw_item_id, group_key, group_revision, post_id, channel, touchpoint_id,
@@ -281,12 +283,21 @@ async function upsertGroupedFeedback(
           ${row.touchpointId}, ${row.contactId}, ${row.accountId}, ${row.scoreType}, ${row.score}, ${row.text},
           ${row.receivedAt}::timestamptz, ${JSON.stringify(row.metadata ?? {})}::jsonb)
         ON CONFLICT (workspace_id, group_key) WHERE group_key IS NOT NULL DO UPDATE SET
-          group_revision = EXCLUDED.group_revision, touchpoint_id = EXCLUDED.touchpoint_id,
-          contact_id = coalesce(EXCLUDED.contact_id, feedback.contact_id),
-          account_id = coalesce(EXCLUDED.account_id, feedback.account_id),
-          score_type = EXCLUDED.score_type, score = EXCLUDED.score, text = EXCLUDED.text,
-          metadata = EXCLUDED.metadata
-        WHERE feedback.group_revision IS NULL OR feedback.group_revision < EXCLUDED.group_revision
+          group_revision = greatest(feedback.group_revision, EXCLUDED.group_revision),
+          touchpoint_id = CASE WHEN ${newer} THEN coalesce(EXCLUDED.touchpoint_id, feedback.touchpoint_id)
+            ELSE coalesce(feedback.touchpoint_id, EXCLUDED.touchpoint_id) END,
+          contact_id = CASE WHEN ${newer} THEN coalesce(EXCLUDED.contact_id, feedback.contact_id)
+            ELSE coalesce(feedback.contact_id, EXCLUDED.contact_id) END,
+          account_id = CASE WHEN ${newer} THEN coalesce(EXCLUDED.account_id, feedback.account_id)
+            ELSE coalesce(feedback.account_id, EXCLUDED.account_id) END,
+          score_type = CASE WHEN ${newer} THEN coalesce(EXCLUDED.score_type, feedback.score_type)
+            ELSE coalesce(feedback.score_type, EXCLUDED.score_type) END,
+          score = CASE WHEN ${newer} THEN coalesce(EXCLUDED.score, feedback.score)
+            ELSE coalesce(feedback.score, EXCLUDED.score) END,
+          text = CASE WHEN ${newer} AND EXCLUDED.text <> '' THEN EXCLUDED.text
+            WHEN feedback.text = '' THEN EXCLUDED.text ELSE feedback.text END,
+          metadata = CASE WHEN ${newer} THEN feedback.metadata || EXCLUDED.metadata
+            ELSE EXCLUDED.metadata || feedback.metadata END
         RETURNING id`,
   );
   if (upserted) return upserted.id;

@@ -3,6 +3,7 @@ import { normaliseTranscript } from '../calls/normalise-transcript.ts';
 import { normaliseMention } from '../connectors/normalise-mention.ts';
 import { normaliseSurveyResponse } from '../surveys/normalise-response.ts';
 import { normaliseEmail } from '../email-in/normalise-email.ts';
+import { normaliseWidgetResponse } from '../widget/normalise-widget.ts';
 import type { PendingRawItem } from './ingest.repository.ts';
 import { normaliseApiItem, type NormalisedItem, type Normaliser } from './normalise.ts';
 
@@ -17,6 +18,7 @@ const normalisers: Partial<Record<Channel, Normaliser>> = {
   social: normaliseMention,
   survey: normaliseSurveyResponse,
   email: normaliseEmail,
+  widget: normaliseWidgetResponse,
 };
 
 export function normaliseRawItem(raw: PendingRawItem): NormalisedItem {

@@ -4,6 +4,7 @@ import { errors } from '../../errors.ts';
 import { feedSettingsSchema, socialSettingsSchema } from '../connectors/connectors.settings.ts';
 import { surveyPostSettings } from '../surveys/post-settings.ts';
 import { emailPostSettingsSchema } from '../email-in/email-settings.ts';
+import { widgetSettingsSchema } from '../widget/widget.settings.ts';
 
 /**
  * What staff configure on each kind of listening post (a feed's URLs and keywords, a widget's
@@ -16,6 +17,7 @@ const settingsSchemas: Partial<Record<PostKind, z.ZodType<Record<string, unknown
   social: socialSettingsSchema,
   survey: surveyPostSettings,
   email: emailPostSettingsSchema,
+  widget: widgetSettingsSchema,
 };
 
 export type PostSettings = Record<string, unknown>;

@@ -183,6 +183,8 @@ export interface ListeningPost {
   lastError: string | null;
   lastReceivedAt: string | null;
   createdAt: string;
+  /** What this kind of post is configured with (secrets are never shown). */
+  settings?: Record<string, unknown>;
   /** Items received per day over the last 30 days; days without items are left out. */
   volume: { day: string; count: number }[];
 }

@@ -7,6 +7,7 @@ import { chartColors } from '../home/chartColors.ts';
 import { useWorkspace } from '../session.ts';
 import type { ListeningPost } from '../types.ts';
 import { ApiExample } from './ApiExample.tsx';
+import { WidgetPanel } from './WidgetPanel.tsx';
 import { EditPostButton } from './DialogButtons.tsx';
 import { kindLabel, STATUS_BADGES } from './labels.ts';
 import { useUpdatePost } from './queries.ts';
@@ -53,6 +54,7 @@ export function PostItem({ post }: { post: ListeningPost }) {
         </p>
       )}
       {post.kind === 'api' && <ApiExample post={post} />}
+      {post.kind === 'widget' && <WidgetPanel post={post} />}
       {canManage && <PostActions post={post} />}
     </li>
   );

@@ -69,6 +69,7 @@ export interface PostPatch {
   name?: string;
   touchpointId?: string | null;
   status?: 'active' | 'paused';
+  settings?: Record<string, unknown>;
 }
 
 export function useUpdatePost(workspaceId: string) {
