@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { defineJob } from '../../jobs/job.ts';
 import { resolveIdentities } from '../identity/identity.service.ts';
 import * as repo from './ingest.repository.ts';
+import { insertNormalisedFeedback } from './normalised-feedback.repository.ts';
 import type { NormalisedItem } from './normalise.ts';
 import { normaliseRawItem } from './normalisers.ts';
 
@@ -25,7 +26,7 @@ async function storeItems(db: Db, workspaceId: string, chunk: Parsed[]) {
     workspaceId,
     chunk.map(({ item }) => item),
   );
-  const feedbackIds = await repo.insertNormalisedFeedback(
+  const feedbackIds = await insertNormalisedFeedback(
     db,
     workspaceId,
     chunk.map(({ raw, item }, position) => ({
