@@ -13,7 +13,7 @@ const MAX_ATTEMPTS = 5;
  * short so the per-workspace identity lock is brief and, on PGlite (one connection for the whole
  * process), API requests get in between chunks.
  */
-const CHUNK_SIZE = 500;
+const CHUNK_SIZE = 200;
 
 type Parsed = { raw: repo.PendingRawItem; item: NormalisedItem };
 type Failure = { id: number; error: string };
