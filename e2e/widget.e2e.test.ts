@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './helpers/browser.ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   freePort,
@@ -13,17 +14,6 @@ import {
   type RunningProcess,
 } from './helpers/processes.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const HOSTILE_QUESTION =
   '<img src=x onerror="window.__pwned=1">How likely are you to recommend Shop?';
 const HOSTILE_FOLLOW_UP = '<script>window.__pwned=2</script>What is the main reason?';
@@ -125,7 +115,7 @@ beforeAll(async () => {
   });
   expect(post.status).toBe(201);
   postId = post.json.id;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {

@@ -1,26 +1,10 @@
-/** What a column can be mapped to (server/modules/imports/import.schemas.ts IMPORT_FIELDS). */
-export const IMPORT_FIELDS = [
-  'text',
-  'score',
-  'score:nps',
-  'score:csat',
-  'score:ces',
-  'date',
-  'date:mdy',
-  'date:dmy',
-  'email',
-  'name',
-  'phone',
-  'externalId',
-  'contactId',
-  'company',
-  'accountId',
-  'domain',
-  'metadata',
-  'ignore',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
-export type ColumnMapping = Record<string, ImportField>;
+/** What a column can be mapped to: the server's own list, so the two cannot drift apart. */
+import type { ColumnMapping } from '../../../../server/modules/imports/import.schemas.ts';
+export {
+  IMPORT_FIELDS,
+  type ColumnMapping,
+  type ImportField,
+} from '../../../../server/modules/imports/import.schemas.ts';
 
 export interface ImportRowError {
   line: number;
