@@ -30,6 +30,7 @@ export function listContactFeedback(db: Db, workspaceId: string, contactId: stri
       scoreType: feedback.scoreType,
       score: feedback.score,
       text: feedback.text,
+      metadata: feedback.metadata,
       receivedAt: feedback.receivedAt,
     })
     .from(feedback)
@@ -58,7 +59,7 @@ export async function eraseContact(
   );
   const anonymised = await db
     .update(feedback)
-    .set({ text: '', contactId: null })
+    .set({ text: '', contactId: null, metadata: {} })
     .where(and(eq(feedback.workspaceId, workspaceId), eq(feedback.contactId, contactId)))
     .returning({ id: feedback.id });
   await db

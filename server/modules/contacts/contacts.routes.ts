@@ -30,6 +30,7 @@ const contactExportSchema = z
         scoreType: z.enum(SCORE_TYPES).nullable(),
         score: z.number().nullable(),
         text: z.string(),
+        metadata: z.record(z.string(), z.unknown()),
         receivedAt: z.date(),
       }),
     ),

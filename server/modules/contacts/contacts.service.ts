@@ -4,6 +4,7 @@ import { errors } from '../../errors.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import * as repo from './contacts.repository.ts';
 import { eraseEmailsOfContact } from '../email-in/email-in.service.ts';
+import { eraseRespondent, moveRespondent } from '../surveys/surveys.service.ts';
 
 async function requireContact(db: Db, workspaceId: string, contactId: string) {
   const contact = await repo.findContact(db, workspaceId, contactId);
@@ -51,6 +52,7 @@ export async function mergeContact(
     const db = tx as unknown as Db;
     await requireContact(db, workspaceId, sourceId);
     await requireContact(db, workspaceId, targetId);
+    await moveRespondent(db, workspaceId, sourceId, targetId);
     const movedFeedback = await repo.mergeContacts(db, workspaceId, sourceId, targetId);
     await recordAudit(
       db,
@@ -64,7 +66,10 @@ export async function mergeContact(
   });
 }
 
-/** Erases a customer: their contact record goes, their feedback keeps only its score, channel and time. */
+/**
+ * Erases a customer: their contact record, emails and survey answers go; their feedback keeps only
+ * its score, channel and time (text and channel details are blanked).
+ */
 export async function eraseContactData(
   ctx: AppContext,
   workspaceId: string,
@@ -75,6 +80,7 @@ export async function eraseContactData(
     const db = tx as unknown as Db;
     await requireContact(db, workspaceId, contactId);
     await eraseEmailsOfContact({ db }, workspaceId, contactId);
+    await eraseRespondent(db, workspaceId, contactId);
     const anonymisedFeedback = await repo.eraseContact(db, workspaceId, contactId);
     // The audit entry names the id only: recording who was erased would defeat the erasure.
     await recordAudit(

@@ -6,6 +6,7 @@ import { errors } from '../../errors.ts';
 import { createPost, updatePost } from '../listening-posts/listening-posts.service.ts';
 import { definitionProblems, definitionSchema, type SurveyDefinition } from './definition.ts';
 import type { SurveyInput, SurveyPatch } from './surveys.schemas.ts';
+import * as respondents from './respondents.repository.ts';
 import * as repo from './surveys.repository.ts';
 
 const DEFINITION_KEYS = Object.keys(definitionSchema.shape) as Array<keyof SurveyDefinition>;
@@ -110,4 +111,14 @@ export async function updateSurvey(
     await repo.updateSurvey(txCtx.db, workspaceId, id, { name: patch.name, definition });
   });
   return getSurvey(ctx, workspaceId, id);
+}
+
+/** Contact merge: the survey history of `sourceId` becomes `targetId`'s. Call in the merge's transaction. */
+export function moveRespondent(db: Db, workspaceId: string, sourceId: string, targetId: string) {
+  return respondents.moveRespondent(db, workspaceId, sourceId, targetId);
+}
+
+/** Contact erasure: survey answers and invitations of the contact go. Call in the erasure's transaction. */
+export function eraseRespondent(db: Db, workspaceId: string, contactId: string) {
+  return respondents.eraseRespondent(db, workspaceId, contactId);
 }
