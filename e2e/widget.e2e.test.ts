@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './helpers/browser.ts';
+import { setUpOwner, type OwnerSession } from './helpers/owner-session.ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   freePort,
@@ -27,7 +28,9 @@ let otherOrigin: string;
 let browser: Browser;
 let base: string;
 let hostOrigin: string;
-let session: { cookie: string; csrf: string; workspaceId: string };
+let session: { workspaceId: string };
+let owner: OwnerSession;
+let api: OwnerSession['api'];
 let postId: string;
 
 /** A customer's page, on another origin, embedding the widget exactly as the docs say. */
@@ -37,19 +40,6 @@ function hostPage(): string {
 </head><body><h1>Shop</h1>
 <script src="${base}/widget.js" data-post="${postId}" data-email="ada@shop.example" async></script>
 </body></html>`;
-}
-
-async function api(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${base}/api/v1${path}`, {
-    method,
-    headers: {
-      cookie: session.cookie,
-      'x-csrf-token': session.csrf,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: response.status, json: await response.json() };
 }
 
 beforeAll(async () => {
@@ -64,28 +54,9 @@ beforeAll(async () => {
   base = `http://localhost:${port}`;
   server = startTsx('server/main.ts', { PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '' });
   await waitForReady(base);
-  const [link] = (await server.waitForOutput(
-    /http:\/\/localhost:\d+\/setup\?token=[\w-]+/,
-  )) as unknown as [string];
-  const setup = await fetch(`${base}/api/v1/setup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      token: new URL(link).searchParams.get('token'),
-      name: 'Ada Owner',
-      email: 'owner@example.test',
-      password: 'a long enough password',
-      workspaceName: 'Widget Co',
-      demo: false,
-    }),
-  });
-  expect(setup.status).toBe(201);
-  const me = await setup.json();
-  session = {
-    cookie: (setup.headers.get('set-cookie') ?? '').split(';')[0]!,
-    csrf: me.csrfToken,
-    workspaceId: me.workspaces[0].id,
-  };
+  owner = await setUpOwner(server, base, 'Widget Co');
+  api = owner.api;
+  session = { workspaceId: owner.workspaceId };
 
   const hostPort = await freePort();
   hostOrigin = `http://127.0.0.1:${hostPort}`;
@@ -231,7 +202,7 @@ it('follows the browser language, and stays hidden on a site that is not allowed
 
 it('shows the embed snippet on the dashboard and saves the widget settings', async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const [name, value] = session.cookie.split('=') as [string, string];
+  const [name, value] = owner.cookie.split('=') as [string, string];
   await context.addCookies([{ name, value, url: base }]);
   const page = await context.newPage();
   await page.goto(`${base}/w/${session.workspaceId}/listening-posts`);
