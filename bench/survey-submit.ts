@@ -3,7 +3,15 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import type { SurveyServerReady } from './lib/survey-server.ts';
 import { createBenchDatabase } from './lib/postgres.ts';
-import { intArg, note, noteMachine, printFigures, printTable, progress } from './lib/report.ts';
+import {
+  flagArg,
+  intArg,
+  note,
+  noteMachine,
+  printFigures,
+  printTable,
+  progress,
+} from './lib/report.ts';
 import type { Cell } from './lib/report.ts';
 
 export const description =
@@ -51,10 +59,16 @@ interface Server {
   stop(): Promise<Record<string, number>>;
 }
 
-function startServer(databaseUrl: string | undefined): Promise<Server> {
+function startServer(databaseUrl: string | undefined, apiOnly: boolean): Promise<Server> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', SERVER_SCRIPT, ...(databaseUrl ? [databaseUrl] : [])],
+    [
+      '--import',
+      'tsx',
+      SERVER_SCRIPT,
+      ...(databaseUrl ? [databaseUrl] : []),
+      ...(apiOnly ? ['--api-only'] : []),
+    ],
     { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
   );
   return new Promise((resolve, reject) => {
@@ -119,8 +133,9 @@ async function benchEngine(
   databaseUrl: string | undefined,
   rate: number,
   seconds: number,
+  apiOnly: boolean,
 ) {
-  const server = await startServer(databaseUrl);
+  const server = await startServer(databaseUrl, apiOnly);
   const results: Measured[] = [];
   try {
     for (const scenario of SCENARIOS) {
@@ -148,16 +163,18 @@ async function benchEngine(
 export async function main(args: string[]): Promise<void> {
   const rate = intArg(args, 'rate', 300);
   const seconds = intArg(args, 'seconds', 30);
+  // As HEARKEN_ROLES=api: no worker in the server process (another process would normalise).
+  const apiOnly = flagArg(args, 'api-only');
   const all: Measured[] = [];
   const backlog: string[] = [];
-  const pglite = await benchEngine('pglite', undefined, rate, seconds);
+  const pglite = await benchEngine('pglite', undefined, rate, seconds, apiOnly);
   all.push(...pglite.results);
   backlog.push(`pglite: ${JSON.stringify(pglite.counts)}`);
   const postgres = await createBenchDatabase();
   let skipped: string | undefined;
   if (postgres.ok) {
     try {
-      const measured = await benchEngine('postgres', postgres.database.url, rate, seconds);
+      const measured = await benchEngine('postgres', postgres.database.url, rate, seconds, apiOnly);
       all.push(...measured.results);
       backlog.push(`postgres: ${JSON.stringify(measured.counts)}`);
     } finally {
@@ -182,9 +199,13 @@ export async function main(args: string[]): Promise<void> {
   );
   note('each request is a new respondent’s first answer: a new response, its raw item and a');
   note(
-    '  normalisation job in one transaction; the worker normalises in the same process meanwhile.',
+    apiOnly
+      ? '  normalisation job in one transaction; no worker runs (--api-only), jobs wait in the queue.'
+      : '  normalisation job in one transaction; the worker normalises in the same process meanwhile.',
   );
-  note('server: API + worker roles in one Node process, LOG_LEVEL=warn, rate limit lifted;');
+  note(
+    `server: ${apiOnly ? 'API role alone' : 'API + worker roles in one Node process'}, LOG_LEVEL=warn, rate limit lifted;`,
+  );
   note(
     '  PGlite in memory; PostgreSQL: a private database, pool of 10. Load: autocannon, 20 connections.',
   );

@@ -23,7 +23,10 @@ export interface SurveyServerReady {
   surveyToken: string;
 }
 
-const [databaseUrl] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const [databaseUrl] = args.filter((arg) => !arg.startsWith('--'));
+/** `--api-only`: the API role alone, as with HEARKEN_ROLES=api; normalisation waits in the queue. */
+const apiOnly = args.includes('--api-only');
 const dataDir = mkdtempSync(join(tmpdir(), 'hearken-bench-survey-'));
 // One load generator on one address: the per-address limit is lifted for the bench.
 const config = parseConfig({
@@ -44,8 +47,10 @@ const worker = new Worker(ctx.db, createRegistry(allJobs), {
   leaseMs: config.JOB_LEASE_MS,
   log,
 });
-ctx.jobs.onEnqueue(() => worker.nudge());
-worker.start();
+if (!apiOnly) {
+  ctx.jobs.onEnqueue(() => worker.nudge());
+  worker.start();
+}
 const app = await buildApp(ctx);
 const url = await app.listen({ port: 0, host: '127.0.0.1' });
 
