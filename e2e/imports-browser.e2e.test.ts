@@ -3,18 +3,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './helpers/browser.ts';
+import { setUpOwner } from './helpers/owner-session.ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { freePort, startTsx, waitForReady, type RunningProcess } from './helpers/processes.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'hearken-imports-browser-'));
 let server: RunningProcess;
 let browser: Browser;
+let base: string;
 
 beforeAll(async () => {
   const port = await freePort();
+  base = `http://localhost:${port}`;
   // The real server (api, worker and scheduler) serving the built dashboard (CI builds it first).
   server = startTsx('server/main.ts', { PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '' });
-  await waitForReady(`http://localhost:${port}`);
+  await waitForReady(base);
   browser = await launchChromium();
 }, 120_000);
 
@@ -32,28 +35,18 @@ const CSV = [
 ].join('\n');
 
 it('uploads a file on the Imports page, previews it, imports it and shows the progress and bad rows', async () => {
-  const [link] = (await server.waitForOutput(
-    /http:\/\/localhost:\d+\/setup\?token=[\w-]+/,
-  )) as unknown as [string];
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(link);
-  await page.getByLabel('Your name', { exact: true }).fill('Ada Owner');
-  await page.getByLabel('Email', { exact: true }).fill('ada@example.test');
-  await page.getByLabel('Password', { exact: true }).fill('a long enough password');
-  await page.getByLabel('Workspace name', { exact: true }).fill('Imports Co');
-  await page.getByRole('button', { name: 'Create workspace and sign in' }).click();
-  await page.waitForURL(/\/w\/[0-9a-f-]{36}/);
-  const workspaceId = page.url().match(/\/w\/([0-9a-f-]{36})/)![1]!;
-
-  // A listening post to import into, made through the API with the page's session.
-  await page.evaluate(async (id) => {
-    const me = await (await fetch('/api/v1/me')).json();
-    await fetch(`/api/v1/workspaces/${id}/listening-posts`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-      body: JSON.stringify({ kind: 'import', name: 'Delighted history' }),
-    });
-  }, workspaceId);
+  // Setup through the API (the setup page has its own browser test), then the dashboard as that owner.
+  const owner = await setUpOwner(server, base, 'Imports Co');
+  const post = await owner.api('POST', `/workspaces/${owner.workspaceId}/listening-posts`, {
+    kind: 'import',
+    name: 'Delighted history',
+  });
+  expect(post.status).toBe(201);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const [name, value] = owner.cookie.split('=') as [string, string];
+  await context.addCookies([{ name, value, url: base }]);
+  const page = await context.newPage();
+  await page.goto(`${base}/w/${owner.workspaceId}`);
 
   await page.getByRole('link', { name: 'Imports', exact: true }).first().click();
   await page
