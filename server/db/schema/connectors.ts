@@ -9,7 +9,7 @@ import {
   foreignKey,
 } from 'drizzle-orm/pg-core';
 import { listeningPosts } from './ingest.ts';
-import { workspaces } from './workspaces.ts';
+import { workspaceColumn } from './workspaces.ts';
 
 /**
  * The polling state of one source (a feed URL, a Mastodon hashtag, a Reddit or Hacker News
@@ -21,9 +21,7 @@ import { workspaces } from './workspaces.ts';
 export const connectorSources = pgTable(
   'connector_sources',
   {
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceColumn(),
     postId: uuid('post_id').notNull(),
     sourceKey: text('source_key').notNull(),
     /** `feed`, `mastodon-hashtag`, `mastodon-search`, `reddit` or `hackernews`. */

@@ -12,7 +12,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { listeningPosts, rawItems } from './ingest.ts';
-import { workspaces } from './workspaces.ts';
+import { workspaceColumn } from './workspaces.ts';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
@@ -24,9 +24,7 @@ const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 export const emailMessages = pgTable(
   'email_messages',
   {
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceColumn(),
     messageId: text('message_id').notNull(),
     rawItemId: bigint('raw_item_id', { mode: 'number' }).notNull(),
     postId: uuid('post_id'),
@@ -61,9 +59,7 @@ export const emailMessages = pgTable(
 export const emailAttachments = pgTable(
   'email_attachments',
   {
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceColumn(),
     rawItemId: bigint('raw_item_id', { mode: 'number' }).notNull(),
     position: integer('position').notNull(),
     filename: text('filename'),
@@ -88,9 +84,7 @@ export const emailAttachments = pgTable(
 export const emailImapState = pgTable(
   'email_imap_state',
   {
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceColumn(),
     postId: uuid('post_id').notNull(),
     uidValidity: bigint('uid_validity', { mode: 'number' }),
     lastUid: bigint('last_uid', { mode: 'number' }).notNull().default(0),

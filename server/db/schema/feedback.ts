@@ -13,7 +13,7 @@ import {
   integer,
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { workspaces } from './workspaces.ts';
+import { workspaceColumn } from './workspaces.ts';
 
 /**
  * The customer side of the model, as far as the foundation needs it: touchpoints, accounts,
@@ -38,9 +38,7 @@ export const CONTACT_LEVELS = ['executive', 'manager', 'frontline'] as const;
 export const touchpoints = pgTable(
   'touchpoints',
   {
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceColumn(),
     id: uuid('id').notNull().defaultRandom(),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
@@ -52,9 +50,7 @@ export const touchpoints = pgTable(
 export const accounts = pgTable(
   'accounts',
   {
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceColumn(),
     id: uuid('id').notNull().defaultRandom(),
     name: text('name').notNull(),
     domain: text('domain'),
@@ -73,9 +69,7 @@ export const accounts = pgTable(
 export const contacts = pgTable(
   'contacts',
   {
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceColumn(),
     id: uuid('id').notNull().defaultRandom(),
     accountId: uuid('account_id'),
     name: text('name'),
@@ -104,9 +98,7 @@ export const contacts = pgTable(
 export const feedback = pgTable(
   'feedback',
   {
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceColumn(),
     id: uuid('id').notNull().defaultRandom(),
     channel: text('channel', { enum: CHANNELS }).notNull(),
     touchpointId: uuid('touchpoint_id'),

@@ -11,7 +11,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { listeningPosts } from './ingest.ts';
-import { workspaces } from './workspaces.ts';
+import { workspaceColumn } from './workspaces.ts';
 
 export const IMPORT_STATES = ['queued', 'running', 'done', 'failed'] as const;
 export type ImportState = (typeof IMPORT_STATES)[number];
@@ -24,9 +24,7 @@ export type ImportState = (typeof IMPORT_STATES)[number];
 export const imports = pgTable(
   'imports',
   {
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceColumn(),
     id: uuid('id').notNull().defaultRandom(),
     postId: uuid('post_id').notNull(),
     fileName: text('file_name').notNull(),

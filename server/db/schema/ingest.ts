@@ -13,7 +13,7 @@ import {
   foreignKey,
 } from 'drizzle-orm/pg-core';
 import { CHANNELS, touchpoints } from './feedback.ts';
-import { workspaces } from './workspaces.ts';
+import { workspaceColumn } from './workspaces.ts';
 
 export const POST_KINDS = [
   'api',
@@ -35,9 +35,7 @@ export type RawItemState = (typeof RAW_ITEM_STATES)[number];
 export const listeningPosts = pgTable(
   'listening_posts',
   {
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceColumn(),
     id: uuid('id').notNull().defaultRandom(),
     touchpointId: uuid('touchpoint_id'),
     kind: text('kind', { enum: POST_KINDS }).notNull(),
@@ -68,9 +66,7 @@ export const listeningPosts = pgTable(
 export const rawItems = pgTable(
   'raw_items',
   {
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceColumn(),
     id: bigserial('id', { mode: 'number' }).notNull(),
     postId: uuid('post_id'),
     channel: text('channel', { enum: CHANNELS }).notNull(),

@@ -9,7 +9,7 @@ import {
   integer,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { workspaces } from './workspaces.ts';
+import { workspaceColumn } from './workspaces.ts';
 
 /** `local`: kept on this machine because no SMTP server is configured; nothing was sent. */
 export const OUTBOX_STATES = ['queued', 'sent', 'failed', 'local'] as const;
@@ -22,9 +22,7 @@ export type OutboxState = (typeof OUTBOX_STATES)[number];
 export const outboxMessages = pgTable(
   'outbox_messages',
   {
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceColumn(),
     id: uuid('id').notNull().defaultRandom(),
     dedupKey: text('dedup_key').notNull(),
     to: text('to').notNull(),

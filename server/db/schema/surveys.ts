@@ -12,7 +12,7 @@ import {
   foreignKey,
 } from 'drizzle-orm/pg-core';
 import { listeningPosts } from './ingest.ts';
-import { workspaces } from './workspaces.ts';
+import { workspaceColumn } from './workspaces.ts';
 
 export const RESPONSE_STATES = ['partial', 'complete'] as const;
 export type ResponseState = (typeof RESPONSE_STATES)[number];
@@ -27,9 +27,7 @@ export type InvitationSource = (typeof INVITATION_SOURCES)[number];
 export const surveys = pgTable(
   'surveys',
   {
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceColumn(),
     id: uuid('id').notNull().defaultRandom(),
     postId: uuid('post_id').notNull(),
     name: text('name').notNull(),
@@ -58,9 +56,7 @@ export const surveys = pgTable(
 export const surveyInvitations = pgTable(
   'survey_invitations',
   {
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceColumn(),
     id: uuid('id').notNull().defaultRandom(),
     surveyId: uuid('survey_id').notNull(),
     /**
@@ -106,9 +102,7 @@ export const surveyInvitations = pgTable(
 export const surveyResponses = pgTable(
   'survey_responses',
   {
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceColumn(),
     id: uuid('id').notNull().defaultRandom(),
     surveyId: uuid('survey_id').notNull(),
     token: text('token').notNull(),

@@ -22,12 +22,16 @@ export const workspaces = pgTable('workspaces', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** The owning workspace: every tenant row leads with it and goes when its workspace is deleted. */
+export const workspaceColumn = () =>
+  uuid('workspace_id')
+    .notNull()
+    .references(() => workspaces.id, { onDelete: 'cascade' });
+
 export const memberships = pgTable(
   'memberships',
   {
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceColumn(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -43,9 +47,7 @@ export const memberships = pgTable(
 export const invitations = pgTable(
   'invitations',
   {
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceColumn(),
     id: uuid('id').notNull().defaultRandom(),
     email: text('email').notNull(),
     role: text('role', { enum: ROLES }).notNull(),
@@ -65,9 +67,7 @@ export const invitations = pgTable(
 export const apiKeys = pgTable(
   'api_keys',
   {
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceColumn(),
     id: uuid('id').notNull().defaultRandom(),
     name: text('name').notNull(),
     role: text('role', { enum: ROLES }).notNull(),
@@ -88,9 +88,7 @@ export const apiKeys = pgTable(
 export const auditLog = pgTable(
   'audit_log',
   {
-    workspaceId: uuid('workspace_id')
-      .notNull()
-      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: workspaceColumn(),
     id: bigserial('id', { mode: 'number' }).notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorUserId: uuid('actor_user_id'),
