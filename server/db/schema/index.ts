@@ -8,3 +8,4 @@ export * from './surveys.ts';
 export * from './outbox.ts';
 export * from './email.ts';
 export * from './imports.ts';
+export * from './analysis.ts';

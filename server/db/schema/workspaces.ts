@@ -9,6 +9,7 @@ import {
   jsonb,
   bigserial,
   uniqueIndex,
+  boolean,
 } from 'drizzle-orm/pg-core';
 import { users } from './identity.ts';
 
@@ -19,6 +20,8 @@ export const workspaces = pgTable('workspaces', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
   timezone: text('timezone').notNull().default('UTC'),
+  /** Hide e-mail addresses, phone and card numbers and addresses from viewers and integrations. */
+  redactPersonalData: boolean('redact_personal_data').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
