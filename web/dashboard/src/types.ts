@@ -59,6 +59,7 @@ export const CHANNELS = [
   'call',
   'forum',
   'social',
+  'feed',
   'import',
   'api',
 ] as const;
@@ -66,6 +67,9 @@ export type Channel = (typeof CHANNELS)[number];
 
 export const SCORE_TYPES = ['nps', 'csat', 'ces'] as const;
 export type ScoreType = (typeof SCORE_TYPES)[number];
+
+export const SENTIMENT_LABELS = ['negative', 'neutral', 'positive', 'mixed'] as const;
+export type SentimentLabel = (typeof SENTIMENT_LABELS)[number];
 
 export interface FeedbackItem {
   id: string;
