@@ -55,8 +55,19 @@ describeEachEngine('demo seed', ({ ctx }) => {
     });
 
     const expected = { touchpoints: 8, accounts: 60, contacts: 600, feedback: 3000 };
-    expect(counts).toEqual(expected);
+    // The directory: 6 teams, 8 people and 16 tracked names (brand, products, features, rivals).
+    expect(counts).toEqual({ ...expected, directory: 30 });
     expect(await tableCounts(db, workspace.id)).toEqual(expected);
+    const staff = await queryRows<{ nicknames: string[]; team: string | null }>(
+      db,
+      sql`SELECT p.nicknames, t.name AS team FROM staff_people p
+          LEFT JOIN staff_teams t ON t.workspace_id = p.workspace_id AND t.id = p.team_id
+          WHERE p.workspace_id = ${workspace.id}`,
+    );
+    expect(staff.map((person) => person.nicknames[0]).sort()).toEqual(
+      ['Aisha', 'Jonas', 'Leila', 'Marco', 'Mei', 'Priya', 'Sam', 'Tom'].sort(),
+    );
+    expect(staff.every((person) => person.team !== null)).toBe(true);
     // Batches of at most 500 rows, each reported, ending at the total.
     expect(progress.length).toBeGreaterThanOrEqual(10);
     expect(progress.at(-1)).toEqual([3668, 3668]);
@@ -159,7 +170,7 @@ describeEachEngine('demo seed', ({ ctx }) => {
       now: NOW,
       onProgress: (done) => calls.push(done),
     });
-    expect(again).toEqual({ touchpoints: 0, accounts: 0, contacts: 0, feedback: 0 });
+    expect(again).toEqual({ touchpoints: 0, accounts: 0, contacts: 0, feedback: 0, directory: 0 });
     expect(calls).toEqual([]);
     expect(await tableCounts(db, workspace.id)).toEqual(before);
 

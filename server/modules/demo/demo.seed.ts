@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { generateDemoData } from './demo.generate.ts';
 import { customerRows } from '../feedback/feedback.service.ts';
+import { demoDirectory } from './demo.directory.ts';
 import * as repo from './demo.repository.ts';
 
 export interface SeedDemoOptions {
@@ -19,12 +20,20 @@ export interface SeedDemoCounts {
   accounts: number;
   contacts: number;
   feedback: number;
+  /** Staff teams, people and tracked names (brand, products, features, competitors). */
+  directory: number;
 }
 
 export const DEFAULT_DEMO_ITEMS = 3000;
 export const DEFAULT_DEMO_SEED = 20_240_917;
 const BATCH_SIZE = 500;
-const NOTHING: SeedDemoCounts = { touchpoints: 0, accounts: 0, contacts: 0, feedback: 0 };
+const NOTHING: SeedDemoCounts = {
+  touchpoints: 0,
+  accounts: 0,
+  contacts: 0,
+  feedback: 0,
+  directory: 0,
+};
 
 /**
  * Fills a workspace with a believable B2B SaaS customer history so the product looks alive on
@@ -71,6 +80,7 @@ export async function seedDemo(
     const accounts = await inBatches(data.accounts, customerRows.insertAccounts);
     const contacts = await inBatches(data.contacts, customerRows.insertContacts);
     const feedback = await inBatches(data.feedback, customerRows.insertFeedback);
-    return { touchpoints, accounts, contacts, feedback };
+    const directory = await repo.insertDirectory(txDb, workspaceId, demoDirectory());
+    return { touchpoints, accounts, contacts, feedback, directory };
   });
 }

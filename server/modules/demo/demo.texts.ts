@@ -54,7 +54,7 @@ export const TOUCHPOINTS = [
 ] as const;
 export type TouchpointKey = (typeof TOUCHPOINTS)[number]['key'];
 
-const STAFF = [
+export const STAFF = [
   { name: 'Sam', team: 'support', at: ['support'] },
   { name: 'Marco', team: 'support', at: ['support'] },
   { name: 'Jonas', team: 'support', at: ['support'] },
@@ -86,8 +86,20 @@ const FEATURES = [
   'a proper audit log',
   'two-factor authentication for every user',
 ];
-const INTEGRATIONS = ['Salesforce', 'HubSpot', 'NetSuite', 'Zendesk', 'Slack', 'Microsoft Teams'];
-const MODULES = ['reporting module', 'forecasting module', 'approvals workflow', 'analytics suite'];
+export const INTEGRATIONS = [
+  'Salesforce',
+  'HubSpot',
+  'NetSuite',
+  'Zendesk',
+  'Slack',
+  'Microsoft Teams',
+];
+export const MODULES = [
+  'reporting module',
+  'forecasting module',
+  'approvals workflow',
+  'analytics suite',
+];
 const DAYS = ['two', 'three', 'four', 'five', 'six'];
 const WEEKS = ['two', 'three', 'four', 'six', 'eight'];
 const MONTHS = ['January', 'March', 'April', 'June', 'August', 'September', 'October', 'November'];
