@@ -36,7 +36,7 @@ export const DOMAIN_WORDS: Readonly<Record<string, number>> = {
   // Money.
   overcharged: -2.3, overpriced: -2, expensive: -1.2, pricey: -1, extortionate: -2.5, ripoff: -2.8,
   scam: -2.8, paywall: -1.4, upsell: -1.2, upselling: -1.3, charged: -0.8, affordable: 1.6,
-  cheaper: 1, bargain: 1.8, refund: -0.6, refunded: 0.8, compensation: 0,
+  cheaper: 1, bargain: 1.8, refund: 0, refunded: 0.8, compensation: 0,
   // Service and people.
   unhelpful: -2.2, dismissive: -2, condescending: -2, patronising: -2, patronizing: -2,
   clueless: -2, incompetent: -2.3, unprofessional: -2.3, ignored: -1.8, unanswered: -1.8,
@@ -67,6 +67,7 @@ export const DOMAIN_WORDS: Readonly<Record<string, number>> = {
   fading: -1.3, jammed: -1.5, jams: -1.5, blurry: -1.3, grainy: -1, dies: -1.5, died: -2,
   overheats: -1.8, overheating: -1.8, thin: -0.5, washed: 0, pending: -0.6, backorder: -1.2,
   estimated: -0.5, voicemail: -0.5, queue: -0.8, queued: -0.8, queueing: -0.9, eventually: -0.5,
+  louder: -0.8, doubles: -0.8, doubled: -0.8,
   // Praise VADER does not know.
   handy: 1.6, smoothest: 2.4, unreal: 2, cracking: 2, rocks: 1.5, sweethearts: 2.5, hoovered: 0.5,
   punctual: 1.6, gorgeous: 3, superfast: 2, lightning: 1, nobody: -1.2, noone: -1.2, nothing: -0.5,

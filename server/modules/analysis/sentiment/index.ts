@@ -25,6 +25,8 @@ export function analyseSentiment(
   const scores: SentenceScore[] = [];
   for (const span of spans) scores.push(scoreSentence(tokens, span, capsContrast, clauses));
   silenceFormulas(scores, clauses);
+  contrastSentences(scores, clauses);
+  ironicPraise(scores, clauses);
 
   const sentences: SentenceSentiment[] = [];
   let raw = 0;
@@ -35,14 +37,16 @@ export function analyseSentiment(
     let sentencePositive = 0;
     let sentenceNegative = 0;
     for (let c = score.clauseFrom; c < score.clauseTo; c += 1) {
-      const clauseRaw = clauses[c]!.raw;
+      const clauseRaw = clauses[c]!.raw * clauses[c]!.weight;
       if (clauseRaw > 0) sentencePositive += clauseRaw;
       else sentenceNegative -= clauseRaw;
     }
     positive += sentencePositive;
     negative += sentenceNegative;
     const next = scores[s + 1];
-    const weight = next?.opensWithContrast ? RULES.concededWeight : 1;
+    const weight =
+      (next?.contrastsPrevious ? RULES.concededWeight : 1) *
+      (score.contrastsPrevious ? RULES.contrastedWeight : 1);
     raw += score.raw * weight;
     const value = normalise(score.raw);
     sentences.push({
@@ -78,6 +82,45 @@ function silenceFormulas(scores: SentenceScore[], clauses: Clause[]): void {
       continue;
     score.raw = 0;
     for (let c = score.clauseFrom; c < score.clauseTo; c += 1) clauses[c]!.raw = 0;
+  }
+}
+
+/**
+ * "The room was gorgeous. But we were charged for breakfast.": a sentence that answers the one
+ * before with no feeling of its own means the opposite of it (and the reverse).
+ */
+function contrastSentences(scores: SentenceScore[], clauses: Clause[]): void {
+  for (let s = 1; s < scores.length; s += 1) {
+    const score = scores[s]!;
+    const previous = scores[s - 1]!;
+    if (!score.contrastsPrevious) continue;
+    if (score.raw === 0 && previous.raw !== 0 && score.clauseTo > score.clauseFrom) {
+      score.raw = -Math.sign(previous.raw) * RULES.impliedContrast;
+      clauses[score.clauseFrom]!.raw = score.raw;
+    } else if (previous.raw === 0 && score.raw !== 0 && previous.clauseTo > previous.clauseFrom) {
+      previous.raw = -Math.sign(score.raw) * RULES.impliedContrast;
+      clauses[previous.clauseFrom]!.raw = previous.raw;
+    }
+  }
+}
+
+/**
+ * "Nine days to deliver a phone case. Impressive." A one- or two-word burst of praise beside
+ * nothing good is ironic: it turns against the rest.
+ */
+function ironicPraise(scores: SentenceScore[], clauses: Clause[]): void {
+  if (scores.length < 2) return;
+  let total = 0;
+  for (const score of scores) total += score.raw;
+  for (const score of scores) {
+    if (score.wordCount > 2 || score.raw <= 0 || total - score.raw > RULES.ironicRestBelow)
+      continue;
+    const flipped = score.raw * RULES.ironicScale;
+    for (let c = score.clauseFrom; c < score.clauseTo; c += 1) {
+      clauses[c]!.raw *= RULES.ironicScale;
+    }
+    total += flipped - score.raw;
+    score.raw = flipped;
   }
 }
 

@@ -9,9 +9,9 @@ export const LABELS = {
   /** VADER's alpha: raw 1 → 0.25, 2 → 0.46, 4 → 0.72. */
   alpha: 15,
   /** |score| below this is neutral. */
-  neutralBelow: 0.05,
+  neutralBelow: 0.15,
   /** Each side's summed clause valence must reach this for "mixed"... */
-  mixedMinimum: 1,
+  mixedMinimum: 0.6,
   /** ...and the weaker side must be at least this share of the stronger. */
   mixedBalance: 0.3,
 };

@@ -10,8 +10,9 @@ import { Kind, type SentenceTokens, type Token } from './tokenizer.ts';
  */
 export const RULES = {
   negationScalar: -0.74,
-  /** How many items after a negator it still denies ("would not really recommend"). */
+  /** How many content words after a negator it still denies ("would not really recommend"). */
   negationWindow: 3,
+  neverThisBoost: 1.25,
   capsBoost: 0.733,
   degreeDecay: [1, 0.95, 0.9] as readonly number[],
   bangBoost: 0.292,
@@ -22,12 +23,20 @@ export const RULES = {
   requestScale: 0.5,
   /** A clause that ends in a denial: "Outcome wasn't." "Nothing from anyone." */
   ellipticalNegation: -1.5,
+  /** The valence a featureless side of a contrast takes, opposite to the other side. */
+  impliedContrast: 1,
   /** Positive words in short quotes are usually ironic: "the 'smart' thermostat". */
   scareQuoteScale: -0.4,
+  /** ...and praise beside such a quote is suspect: 'Love the new "simplified" pricing.' */
+  ironicScale: -0.4,
+  /** A short burst of praise is ironic when the rest of the text sums below this. */
+  ironicRestBelow: -1,
+  /** Problems named as what was solved: "sorted my broken heating", "found my missing payment". */
+  solvedScale: 0,
   concededWeight: 0.5,
   contrastedWeight: 1.5,
   /** Customers state problems more mildly than praise; negative readings count a bit more. */
-  negativeWeight: 1,
+  negativeWeight: 1.2,
 };
 
 export interface Clause {
@@ -44,8 +53,8 @@ export interface SentenceScore {
   /** Range of this sentence's clauses in the output array. */
   clauseFrom: number;
   clauseTo: number;
-  /** Starts with "But" or "However": it outweighs what came before. */
-  opensWithContrast: boolean;
+  /** "But...", "X, however, Y.", "X though.": it answers, and outweighs, the sentence before. */
+  contrastsPrevious: boolean;
   /** For the caller's check for greetings and sign-offs ("Hi Ben,", "Kind regards, Tom"). */
   wordCount: number;
   firstWord: string;
@@ -57,6 +66,19 @@ export interface SentenceScore {
 /** Words that leave a denial open: "not so much", "nothing from anyone", "not yet". */
 const FILLERS = new Set(
   'so much from anyone anybody one at all yet really either anymore again really though'.split(' '),
+);
+/** Words a negation reaches over: "haven't had a single wrong order". */
+const LIGHT_WORDS = new Set(
+  (
+    'a an the single one any my your our his her their its this that these those of even ever ' +
+    'really very such actually been be being is was are were it i me us we to has have had'
+  ).split(' '),
+);
+const SOLVING = new Set(
+  (
+    'sort sorted sorting fix fixed fixing repaired replaced replacing refunded saved resolved ' +
+    'solved found traced flagged caught spotted rescued answered cleared recovered'
+  ).split(' '),
 );
 const REQUEST_OPENERS = new Set(['please', 'pls', 'plz', 'kindly']);
 const ASKING_MODALS = new Set(['could', 'can', 'would', 'will']);
@@ -85,8 +107,16 @@ class SentenceReader {
   private clauseWeight = 1;
   private nextWeight = 1; // weight of the clauses after the current one
   private lastNegator = -100;
+  private negatorKey = '';
+  /** Content words since the negator: "not a single problem" denies "problem". */
+  private negationReach = 0;
+  /** First clause after a contrast inside the sentence, or -1. */
+  private splitAt = -1;
+  private splitAfterClause = false;
   /** A negator was seen in this clause and nothing it could deny followed yet. */
   private denialOpen = false;
+  /** A word of solving ("fixed", "sorted", "refunded") was seen in this clause. */
+  private solving = false;
 
   constructor(
     private readonly tokens: readonly Token[],
@@ -99,9 +129,10 @@ class SentenceReader {
   read(count: number): SentenceScore {
     const { tokens } = this;
     let scareUntil = -1;
+    const ironic = hasShortQuote(count);
     let bangs = 0;
     let questions = 0;
-    let opensWithContrast = false;
+    let contrastsPrevious = false;
     let wordCount = 0;
     let firstWord = '';
     let secondWord = '';
@@ -135,26 +166,28 @@ class SentenceReader {
       const contrast = contrastOf(entry, token.key, wordCount === 1);
       if (contrast === Contrast.Concessive) {
         // "Although the driver was friendly, ...": the clause it opens counts less, the rest more.
-        if (wordCount === 1) this.nextWeight = RULES.contrastedWeight;
-        else {
+        if (wordCount === 1) {
+          this.nextWeight = RULES.contrastedWeight;
+          this.splitAfterClause = true;
+        } else {
           this.closeClause(i);
           this.scaleEarlier(RULES.contrastedWeight);
+          this.splitAt = this.clauses.length;
           this.nextWeight = 1;
         }
         this.clauseWeight = RULES.concededWeight;
         continue;
       }
       if (contrast === Contrast.Next) {
-        if (wordCount === 1) {
-          opensWithContrast = true;
-          this.clauseWeight = this.nextWeight = RULES.contrastedWeight;
-        } else if (i + 1 >= count || items.kind[i + 1] === ItemKind.Boundary) {
-          // "Breakfast was sad though." The clause before the marker is the contrast.
-          this.scaleEarlier(RULES.concededWeight);
-          this.clauseWeight = RULES.contrastedWeight;
+        if (wordCount === 1 || i + 1 >= count || items.kind[i + 1] === ItemKind.Boundary) {
+          // "But...", "The drawers, though, stick." "Breakfast was sad though.": this sentence
+          // answers the one before.
+          contrastsPrevious = true;
         } else {
+          // "Great app but support was slow": what follows outweighs what came before.
           this.closeClause(i);
           this.scaleEarlier(RULES.concededWeight);
+          this.splitAt = this.clauses.length;
           this.clauseWeight = this.nextWeight = RULES.contrastedWeight;
         }
         continue;
@@ -162,8 +195,14 @@ class SentenceReader {
       this.clauseHasWords = true;
       if (entry?.negator) {
         this.lastNegator = i;
+        this.negatorKey = token.key;
+        this.negationReach = 0;
         this.denialOpen = true;
-      } else if (this.denialOpen && !FILLERS.has(token.key)) this.denialOpen = false;
+      } else {
+        if (SOLVING.has(token.key)) this.solving = true;
+        if (this.denialOpen && !FILLERS.has(token.key)) this.denialOpen = false;
+        if (!LIGHT_WORDS.has(token.key)) this.negationReach += 1;
+      }
       if (entry === null) continue;
       if (!isSentiment(entry)) continue;
       if (entry.degree !== 0 && i + 1 < count && isSentiment(items.entry[i + 1] ?? null)) {
@@ -171,17 +210,27 @@ class SentenceReader {
       }
       let valence = entry.valence;
       const negator = this.lastNegator;
-      if (negator !== i && negator >= this.clauseStart && i - negator <= RULES.negationWindow) {
-        valence = Number.isNaN(entry.negated) ? valence * RULES.negationScalar : entry.negated;
+      const negated =
+        negator !== i && negator >= this.clauseStart && this.negationReach <= RULES.negationWindow;
+      if (negated) {
+        const before = tokens[items.first[i - 1]!]!.key;
+        if (this.negatorKey === 'never' && (before === 'this' || before === 'so')) {
+          valence *= RULES.neverThisBoost; // "never had service this smooth"
+        } else {
+          valence = Number.isNaN(entry.negated) ? valence * RULES.negationScalar : entry.negated;
+        }
       }
       if (valence === 0) continue;
       valence = applyDegree(valence, i, this.clauseStart);
       if (this.capsContrast && token.caps)
         valence += valence > 0 ? RULES.capsBoost : -RULES.capsBoost;
-      if (i < scareUntil && valence > 0) valence *= RULES.scareQuoteScale;
+      if (valence < 0 && this.solving && !negated) valence *= RULES.solvedScale;
+      if (valence > 0 && i < scareUntil) valence *= RULES.scareQuoteScale;
+      else if (valence > 0 && ironic) valence *= RULES.ironicScale;
       this.clauseRaw += weighNegative(valence);
     }
     this.closeClause(count);
+    this.impliedContrast();
 
     let raw = 0;
     const { clauses, clauseFrom } = this;
@@ -204,7 +253,7 @@ class SentenceReader {
       raw,
       clauseFrom,
       clauseTo,
-      opensWithContrast,
+      contrastsPrevious,
       wordCount,
       firstWord,
       wordsBeforeComma,
@@ -218,6 +267,7 @@ class SentenceReader {
       this.clauseRaw += weighNegative(RULES.ellipticalNegation);
     }
     this.denialOpen = false;
+    this.solving = false;
     if (this.clauseHasWords) {
       let last = endItem - 1;
       while (last > this.clauseStart && items.kind[last]! >= ItemKind.Boundary) last -= 1;
@@ -228,11 +278,33 @@ class SentenceReader {
         weight: this.clauseWeight,
       });
     }
+    if (this.splitAfterClause) {
+      this.splitAt = this.clauses.length;
+      this.splitAfterClause = false;
+    }
     this.clauseStart = endItem + 1;
     this.clauseRaw = 0;
     this.clauseHasWords = false;
     this.clauseWeight = this.nextWeight;
     this.lastNegator = -100;
+  }
+
+  /**
+   * "Good selection, though the queues are long": when one side of a contrast carries feeling
+   * and the other none, the other side means the opposite.
+   */
+  private impliedContrast(): void {
+    const { clauses, clauseFrom, splitAt } = this;
+    if (splitAt <= clauseFrom || splitAt >= clauses.length) return;
+    let before = 0;
+    let after = 0;
+    for (let c = clauseFrom; c < splitAt; c += 1) before += clauses[c]!.raw;
+    for (let c = splitAt; c < clauses.length; c += 1) after += clauses[c]!.raw;
+    if (after === 0 && before !== 0)
+      clauses[splitAt]!.raw = -Math.sign(before) * RULES.impliedContrast;
+    else if (before === 0 && after !== 0) {
+      clauses[splitAt - 1]!.raw = -Math.sign(after) * RULES.impliedContrast;
+    }
   }
 
   private scaleEarlier(factor: number): void {
@@ -266,6 +338,13 @@ function applyDegree(valence: number, i: number, clauseStart: number): number {
     else result *= 1 + scaled;
   }
   return result;
+}
+
+function hasShortQuote(count: number): boolean {
+  for (let i = 0; i < count; i += 1) {
+    if (items.kind[i] === ItemKind.Quote && findClosingQuote(i, count) > 0) return true;
+  }
+  return false;
 }
 
 /** A quote closed within five items marks a short quotation, read as possibly ironic. */
