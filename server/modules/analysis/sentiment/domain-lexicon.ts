@@ -67,7 +67,9 @@ export const DOMAIN_WORDS: Readonly<Record<string, number>> = {
   fading: -1.3, jammed: -1.5, jams: -1.5, blurry: -1.3, grainy: -1, dies: -1.5, died: -2,
   overheats: -1.8, overheating: -1.8, thin: -0.5, washed: 0, pending: -0.6, backorder: -1.2,
   estimated: -0.5, voicemail: -0.5, queue: -0.8, queued: -0.8, queueing: -0.9, eventually: -0.5,
-  louder: -0.8, doubles: -0.8, doubled: -0.8,
+  louder: -0.8, removed: -1, dropped: -1, higher: -0.4, cockroach: -2.5, cockroaches: -2.5,
+  mould: -2, mold: -2, rats: -2, mice: -1.8, stains: -1.2, shut: -0.6, again: -0.3, willing: 0.5,
+  doubles: -0.8, doubled: -0.8,
   // Praise VADER does not know.
   handy: 1.6, smoothest: 2.4, unreal: 2, cracking: 2, rocks: 1.5, sweethearts: 2.5, hoovered: 0.5,
   punctual: 1.6, gorgeous: 3, superfast: 2, lightning: 1, nobody: -1.2, noone: -1.2, nothing: -0.5,
@@ -103,8 +105,9 @@ export const EXPECTED: Readonly<Record<string, number>> = {
   service: -1.3, access: -1.5, way: -1, option: -0.8, button: -1, idea: -1, clue: -1.2, buy: -1.8,
   able: -1.5, recommend: -2.3, worth: -1.8, care: -1.6, cared: -1.6, bother: -1.2, bothered: -1.4,
   follow: -1, honoured: -1.6, honored: -1.6, matches: -1.2, match: -1.2, fit: -1.3, fits: -1.3,
-  last: -1.2, lasted: -1.3, included: -1, include: -1, useful: -1.8, happy: -2.2, impressed: -1.8,
-  resolution: -1.8,
+  last: -1.2, lasted: -1.3, included: -1, include: -1, useful: -1.8, happy: -2.2, find: -1.2,
+  finds: -1.5, authorise: -2, authorised: -2, authorize: -2, authorized: -2, checks: -1, use: -1.2,
+  impressed: -1.8, resolution: -1.8,
 };
 
 /** Words that deny what follows within the clause; words ending in "n't" count as well. */

@@ -1,6 +1,6 @@
 import type { AspectSentiment, KeyPhrase, SentenceSentiment, SentimentResult } from '../types.ts';
 import { FORMULAS } from './domain-lexicon.ts';
-import { labelOf, normalise, polarityOf, round } from './label.ts';
+import { LABELS, labelOf, normalise, polarityOf, round } from './label.ts';
 import { EMOTICONS } from './lexicon.ts';
 import { RULES, scoreSentence, type Clause, type SentenceScore } from './rules.ts';
 import { tokenize } from './tokenizer.ts';
@@ -37,7 +37,7 @@ export function analyseSentiment(
     let sentencePositive = 0;
     let sentenceNegative = 0;
     for (let c = score.clauseFrom; c < score.clauseTo; c += 1) {
-      const clauseRaw = clauses[c]!.raw * clauses[c]!.weight;
+      const clauseRaw = clauses[c]!.raw * (LABELS.weighContrast ? clauses[c]!.weight : 1);
       if (clauseRaw > 0) sentencePositive += clauseRaw;
       else sentenceNegative -= clauseRaw;
     }

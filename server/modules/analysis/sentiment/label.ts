@@ -11,9 +11,11 @@ export const LABELS = {
   /** |score| below this is neutral. */
   neutralBelow: 0.15,
   /** Each side's summed clause valence must reach this for "mixed"... */
-  mixedMinimum: 0.6,
+  mixedMinimum: 0.4,
   /** ...and the weaker side must be at least this share of the stronger. */
-  mixedBalance: 0.3,
+  mixedBalance: 0.2,
+  /** Whether contrast weights ("but" halves what came before) apply to the mixed test. */
+  weighContrast: true,
 };
 
 export function normalise(raw: number): number {

@@ -25,6 +25,8 @@ export const RULES = {
   ellipticalNegation: -1.5,
   /** The valence a featureless side of a contrast takes, opposite to the other side. */
   impliedContrast: 1,
+  /** Customers ask "why" when something went wrong. */
+  whyAsked: -1.2,
   /** Positive words in short quotes are usually ironic: "the 'smart' thermostat". */
   scareQuoteScale: -0.4,
   /** ...and praise beside such a quote is suspect: 'Love the new "simplified" pricing.' */
@@ -77,8 +79,14 @@ const LIGHT_WORDS = new Set(
 const SOLVING = new Set(
   (
     'sort sorted sorting fix fixed fixing repaired replaced replacing refunded saved resolved ' +
-    'solved found traced flagged caught spotted rescued answered cleared recovered'
+    'solved found finding traced flagged caught spotted rescued answered cleared recovered ' +
+    'investigate investigated investigating handled handling processed helped helping'
   ).split(' '),
+);
+const GRATITUDE = new Set(
+  'thanks thank love loving loved appreciate appreciated enjoy enjoyed fan shoutout kudos congrats'.split(
+    ' ',
+  ),
 );
 const REQUEST_OPENERS = new Set(['please', 'pls', 'plz', 'kindly']);
 const ASKING_MODALS = new Set(['could', 'can', 'would', 'will']);
@@ -117,6 +125,8 @@ class SentenceReader {
   private denialOpen = false;
   /** A word of solving ("fixed", "sorted", "refunded") was seen in this clause. */
   private solving = false;
+  /** What "thanks", "love" or "appreciate" added to this clause, until a complaint reveals irony. */
+  private gratitude = 0;
 
   constructor(
     private readonly tokens: readonly Token[],
@@ -225,12 +235,21 @@ class SentenceReader {
       if (this.capsContrast && token.caps)
         valence += valence > 0 ? RULES.capsBoost : -RULES.capsBoost;
       if (valence < 0 && this.solving && !negated) valence *= RULES.solvedScale;
+      if (valence < 0 && this.gratitude > 0) {
+        // "Thanks for the complimentary 5 hour delay": the thanks was ironic.
+        this.clauseRaw -= this.gratitude * (1 - RULES.ironicScale);
+        this.gratitude = 0;
+      }
+      if (valence > 0 && GRATITUDE.has(token.key) && !negated) this.gratitude += valence;
       if (valence > 0 && i < scareUntil) valence *= RULES.scareQuoteScale;
       else if (valence > 0 && ironic) valence *= RULES.ironicScale;
       this.clauseRaw += weighNegative(valence);
     }
     this.closeClause(count);
     this.impliedContrast();
+    if (firstWord === 'why' && this.clauses.length > this.clauseFrom) {
+      this.clauses[this.clauseFrom]!.raw += weighNegative(RULES.whyAsked); // "Why is my bill higher?"
+    }
 
     let raw = 0;
     const { clauses, clauseFrom } = this;
@@ -239,7 +258,7 @@ class SentenceReader {
     if (raw !== 0) {
       const emphasis = Math.min(bangs, RULES.maxBangs) * RULES.bangBoost;
       raw += raw > 0 ? emphasis : -emphasis;
-      if (questions === 1 && bangs === 0) raw *= RULES.questionScale;
+      if (questions === 1 && bangs === 0 && firstWord !== 'why') raw *= RULES.questionScale;
       else if (questions > 1) raw += (raw > 0 ? 1 : -1) * Math.min(0.96, questions * 0.18);
       else if (
         REQUEST_OPENERS.has(firstWord) ||
@@ -268,6 +287,7 @@ class SentenceReader {
     }
     this.denialOpen = false;
     this.solving = false;
+    this.gratitude = 0;
     if (this.clauseHasWords) {
       let last = endItem - 1;
       while (last > this.clauseStart && items.kind[last]! >= ItemKind.Boundary) last -= 1;
