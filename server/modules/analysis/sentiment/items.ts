@@ -1,0 +1,68 @@
+import { EMOJI_VALENCE } from './emoji.ts';
+import { EMOTICONS, lookupWord, PHRASES, type Entry } from './lexicon.ts';
+import { Kind, type Token } from './tokenizer.ts';
+
+/**
+ * A sentence's tokens read as items: a phrase or a word with its lexicon entry, an emoji or
+ * emoticon with its valence, a clause boundary, or a quote mark. Items live in parallel arrays
+ * reused across calls (analysis is synchronous), so reading a sentence allocates nothing.
+ */
+export const ItemKind = { Lexical: 0, Face: 1, Boundary: 2, Quote: 3 } as const;
+
+export const items = {
+  count: 0,
+  kind: [] as number[],
+  /** First and last token of the item. */
+  first: [] as number[],
+  last: [] as number[],
+  entry: [] as (Entry | null)[],
+  /** Valence of an emoji or emoticon. */
+  face: [] as number[],
+};
+
+const keys: string[] = [];
+
+function push(kind: number, first: number, last: number, entry: Entry | null, face: number) {
+  const at = items.count;
+  items.kind[at] = kind;
+  items.first[at] = first;
+  items.last[at] = last;
+  items.entry[at] = entry;
+  items.face[at] = face;
+  items.count = at + 1;
+}
+
+/** Reads tokens [from, to) into `items`, longest phrase first at each word. */
+export function readItems(tokens: readonly Token[], from: number, to: number): number {
+  keys.length = 0;
+  for (let t = from; t < to; t += 1) {
+    const token = tokens[t]!;
+    // Punctuation gets an empty key, which no phrase contains: phrases never cross it.
+    keys.push(token.kind === Kind.Word || token.kind === Kind.Number ? token.key : '');
+  }
+  items.count = 0;
+  let t = from;
+  while (t < to) {
+    const token = tokens[t]!;
+    if (token.kind === Kind.Word || token.kind === Kind.Number) {
+      const phrase = PHRASES.match(keys, t - from, to - from);
+      if (phrase) {
+        push(ItemKind.Lexical, t, t + phrase.length - 1, phrase.value as Entry, 0);
+        t += phrase.length;
+        continue;
+      }
+      const entry = token.kind === Kind.Word ? (lookupWord(token.key) ?? null) : null;
+      push(ItemKind.Lexical, t, t, entry, 0);
+    } else if (token.kind === Kind.Emoji) {
+      push(ItemKind.Face, t, t, null, EMOJI_VALENCE.get(token.code) ?? 0);
+    } else if (token.kind === Kind.Emoticon) {
+      push(ItemKind.Face, t, t, null, EMOTICONS.valence(token.key));
+    } else if (token.kind === Kind.Quote) {
+      push(ItemKind.Quote, t, t, null, 0);
+    } else {
+      push(ItemKind.Boundary, t, t, null, 0);
+    }
+    t += 1;
+  }
+  return items.count;
+}

@@ -1,0 +1,376 @@
+import { ItemKind, items, readItems } from './items.ts';
+import { Contrast, type Entry } from './lexicon.ts';
+import { Kind, type SentenceTokens, type Token } from './tokenizer.ts';
+
+/**
+ * The rules that turn one sentence's tokens into clause valences: phrases first, then negation
+ * scope, degree words, capitals, scare quotes, contrast weighting of clauses, and punctuation
+ * emphasis. Constants on VADER's scale come from its paper (0.293 degree step, 0.733 for
+ * capitals, 0.292 per "!", -0.74 for negation); the others were set on the dev split.
+ */
+export const RULES = {
+  negationScalar: -0.74,
+  /** How many content words after a negator it still denies ("would not really recommend"). */
+  negationWindow: 3,
+  neverThisBoost: 1.25,
+  capsBoost: 0.733,
+  degreeDecay: [1, 0.95, 0.9] as readonly number[],
+  bangBoost: 0.292,
+  maxBangs: 4,
+  /** A single "?" asks rather than states. */
+  questionScale: 0.6,
+  /** "Please add...", "Could you send...": asking, not judging. */
+  requestScale: 0.5,
+  /** A clause that ends in a denial: "Outcome wasn't." "Nothing from anyone." */
+  ellipticalNegation: -1.5,
+  /** The valence a featureless side of a contrast takes, opposite to the other side. */
+  impliedContrast: 1,
+  /** Customers ask "why" when something went wrong. */
+  whyAsked: -1.2,
+  /** Positive words in short quotes are usually ironic: "the 'smart' thermostat". */
+  scareQuoteScale: -0.4,
+  /** ...and praise beside such a quote is suspect: 'Love the new "simplified" pricing.' */
+  ironicScale: -0.4,
+  /** A short burst of praise is ironic when the rest of the text sums below this. */
+  ironicRestBelow: -1,
+  /** Problems named as what was solved: "sorted my broken heating", "found my missing payment". */
+  solvedScale: 0,
+  concededWeight: 0.5,
+  contrastedWeight: 1.5,
+  /** Customers state problems more mildly than praise; negative readings count a bit more. */
+  negativeWeight: 1.2,
+};
+
+export interface Clause {
+  start: number;
+  end: number;
+  /** Sum of the clause's valences, before contrast weighting. */
+  raw: number;
+  weight: number;
+}
+
+export interface SentenceScore {
+  /** Weighted clause valences with emphasis: the sentence's reading before normalisation. */
+  raw: number;
+  /** Range of this sentence's clauses in the output array. */
+  clauseFrom: number;
+  clauseTo: number;
+  /** "But...", "X, however, Y.", "X though.": it answers, and outweighs, the sentence before. */
+  contrastsPrevious: boolean;
+  /** For the caller's check for greetings and sign-offs ("Hi Ben,", "Kind regards, Tom"). */
+  wordCount: number;
+  firstWord: string;
+  /** Words before the first comma, 0 when none ("Kind regards, Tom" → 2). */
+  wordsBeforeComma: number;
+  bangs: number;
+}
+
+/** Words that leave a denial open: "not so much", "nothing from anyone", "not yet". */
+const FILLERS = new Set(
+  'so much from anyone anybody one at all yet really either anymore again really though'.split(' '),
+);
+/** Words a negation reaches over: "haven't had a single wrong order". */
+const LIGHT_WORDS = new Set(
+  (
+    'a an the single one any my your our his her their its this that these those of even ever ' +
+    'really very such actually been be being is was are were it i me us we to has have had'
+  ).split(' '),
+);
+const SOLVING = new Set(
+  (
+    'sort sorted sorting fix fixed fixing repaired replaced replacing refunded saved resolved ' +
+    'solved found finding traced flagged caught spotted rescued answered cleared recovered ' +
+    'investigate investigated investigating handled handling processed helped helping'
+  ).split(' '),
+);
+const GRATITUDE = new Set(
+  'thanks thank love loving loved appreciate appreciated enjoy enjoyed fan shoutout kudos congrats'.split(
+    ' ',
+  ),
+);
+const REQUEST_OPENERS = new Set(['please', 'pls', 'plz', 'kindly']);
+const ASKING_MODALS = new Set(['could', 'can', 'would', 'will']);
+const ASKED = new Set(['you', 'u', 'someone', 'somebody', 'anyone', 'we', 'i']);
+
+const isSentiment = (entry: Entry | null): entry is Entry =>
+  entry !== null && (entry.valence !== 0 || !Number.isNaN(entry.negated));
+
+/** Scores one sentence, appending its clauses to `clauses`. */
+export function scoreSentence(
+  tokens: readonly Token[],
+  sentence: SentenceTokens,
+  capsContrast: boolean,
+  clauses: Clause[],
+): SentenceScore {
+  const count = readItems(tokens, sentence.from, sentence.to);
+  return new SentenceReader(tokens, clauses, capsContrast).read(count);
+}
+
+/** The state of reading one sentence left to right; a class so the hot loop makes no closures. */
+class SentenceReader {
+  private readonly clauseFrom: number;
+  private clauseStart = 0; // first item of the current clause
+  private clauseRaw = 0;
+  private clauseHasWords = false;
+  private clauseWeight = 1;
+  private nextWeight = 1; // weight of the clauses after the current one
+  private lastNegator = -100;
+  private negatorKey = '';
+  /** Content words since the negator: "not a single problem" denies "problem". */
+  private negationReach = 0;
+  /** First clause after a contrast inside the sentence, or -1. */
+  private splitAt = -1;
+  private splitAfterClause = false;
+  /** A negator was seen in this clause and nothing it could deny followed yet. */
+  private denialOpen = false;
+  /** A word of solving ("fixed", "sorted", "refunded") was seen in this clause. */
+  private solving = false;
+  /** What "thanks", "love" or "appreciate" added to this clause, until a complaint reveals irony. */
+  private gratitude = 0;
+
+  constructor(
+    private readonly tokens: readonly Token[],
+    private readonly clauses: Clause[],
+    private readonly capsContrast: boolean,
+  ) {
+    this.clauseFrom = clauses.length;
+  }
+
+  read(count: number): SentenceScore {
+    const { tokens } = this;
+    let scareUntil = -1;
+    const ironic = hasShortQuote(count);
+    let bangs = 0;
+    let questions = 0;
+    let contrastsPrevious = false;
+    let wordCount = 0;
+    let firstWord = '';
+    let secondWord = '';
+    let wordsBeforeComma = 0;
+    for (let i = 0; i < count; i += 1) {
+      const kind = items.kind[i]!;
+      if (kind === ItemKind.Boundary) {
+        const token = tokens[items.first[i]!]!;
+        bangs += token.bangs;
+        if (token.kind === Kind.Stop) questions = token.questions;
+        else if (wordsBeforeComma === 0) wordsBeforeComma = wordCount;
+        this.closeClause(i);
+        continue;
+      }
+      if (kind === ItemKind.Quote) {
+        scareUntil =
+          i === scareUntil ? -1 : scareUntil < i ? findClosingQuote(i, count) : scareUntil;
+        if (this.clauseStart === i) this.clauseStart = i + 1;
+        continue;
+      }
+      if (kind === ItemKind.Face) {
+        this.clauseHasWords = true;
+        this.clauseRaw += weighNegative(items.face[i]!);
+        continue;
+      }
+      const token = tokens[items.first[i]!]!;
+      const entry = items.entry[i]!;
+      wordCount += 1;
+      if (wordCount === 1) firstWord = token.key;
+      else if (wordCount === 2) secondWord = token.key;
+      const contrast = contrastOf(entry, token.key, wordCount === 1);
+      if (contrast === Contrast.Concessive) {
+        // "Although the driver was friendly, ...": the clause it opens counts less, the rest more.
+        if (wordCount === 1) {
+          this.nextWeight = RULES.contrastedWeight;
+          this.splitAfterClause = true;
+        } else {
+          this.closeClause(i);
+          this.scaleEarlier(RULES.contrastedWeight);
+          this.splitAt = this.clauses.length;
+          this.nextWeight = 1;
+        }
+        this.clauseWeight = RULES.concededWeight;
+        continue;
+      }
+      if (contrast === Contrast.Next) {
+        if (wordCount === 1 || i + 1 >= count || items.kind[i + 1] === ItemKind.Boundary) {
+          // "But...", "The drawers, though, stick." "Breakfast was sad though.": this sentence
+          // answers the one before.
+          contrastsPrevious = true;
+        } else {
+          // "Great app but support was slow": what follows outweighs what came before.
+          this.closeClause(i);
+          this.scaleEarlier(RULES.concededWeight);
+          this.splitAt = this.clauses.length;
+          this.clauseWeight = this.nextWeight = RULES.contrastedWeight;
+        }
+        continue;
+      }
+      this.clauseHasWords = true;
+      if (entry?.negator) {
+        this.lastNegator = i;
+        this.negatorKey = token.key;
+        this.negationReach = 0;
+        this.denialOpen = true;
+      } else {
+        if (SOLVING.has(token.key)) this.solving = true;
+        if (this.denialOpen && !FILLERS.has(token.key)) this.denialOpen = false;
+        if (!LIGHT_WORDS.has(token.key)) this.negationReach += 1;
+      }
+      if (entry === null) continue;
+      if (!isSentiment(entry)) continue;
+      if (entry.degree !== 0 && i + 1 < count && isSentiment(items.entry[i + 1] ?? null)) {
+        continue; // "super helpful": a degree word here, not a feeling of its own
+      }
+      let valence = entry.valence;
+      const negator = this.lastNegator;
+      const negated =
+        negator !== i && negator >= this.clauseStart && this.negationReach <= RULES.negationWindow;
+      if (negated) {
+        const before = tokens[items.first[i - 1]!]!.key;
+        if (this.negatorKey === 'never' && (before === 'this' || before === 'so')) {
+          valence *= RULES.neverThisBoost; // "never had service this smooth"
+        } else {
+          valence = Number.isNaN(entry.negated) ? valence * RULES.negationScalar : entry.negated;
+        }
+      }
+      if (valence === 0) continue;
+      valence = applyDegree(valence, i, this.clauseStart);
+      if (this.capsContrast && token.caps)
+        valence += valence > 0 ? RULES.capsBoost : -RULES.capsBoost;
+      if (valence < 0 && this.solving && !negated) valence *= RULES.solvedScale;
+      if (valence < 0 && this.gratitude > 0) {
+        // "Thanks for the complimentary 5 hour delay": the thanks was ironic.
+        this.clauseRaw -= this.gratitude * (1 - RULES.ironicScale);
+        this.gratitude = 0;
+      }
+      if (valence > 0 && GRATITUDE.has(token.key) && !negated) this.gratitude += valence;
+      if (valence > 0 && i < scareUntil) valence *= RULES.scareQuoteScale;
+      else if (valence > 0 && ironic) valence *= RULES.ironicScale;
+      this.clauseRaw += weighNegative(valence);
+    }
+    this.closeClause(count);
+    this.impliedContrast();
+    if (firstWord === 'why' && this.clauses.length > this.clauseFrom) {
+      this.clauses[this.clauseFrom]!.raw += weighNegative(RULES.whyAsked); // "Why is my bill higher?"
+    }
+
+    let raw = 0;
+    const { clauses, clauseFrom } = this;
+    for (let c = clauseFrom; c < clauses.length; c += 1)
+      raw += clauses[c]!.raw * clauses[c]!.weight;
+    if (raw !== 0) {
+      const emphasis = Math.min(bangs, RULES.maxBangs) * RULES.bangBoost;
+      raw += raw > 0 ? emphasis : -emphasis;
+      if (questions === 1 && bangs === 0 && firstWord !== 'why') raw *= RULES.questionScale;
+      else if (questions > 1) raw += (raw > 0 ? 1 : -1) * Math.min(0.96, questions * 0.18);
+      else if (
+        REQUEST_OPENERS.has(firstWord) ||
+        (ASKING_MODALS.has(firstWord) && ASKED.has(secondWord))
+      ) {
+        raw *= RULES.requestScale;
+      }
+    }
+    const clauseTo = clauses.length;
+    return {
+      raw,
+      clauseFrom,
+      clauseTo,
+      contrastsPrevious,
+      wordCount,
+      firstWord,
+      wordsBeforeComma,
+      bangs,
+    };
+  }
+
+  /** Ends the current clause at item `endItem` (exclusive); its span ends at its last word. */
+  private closeClause(endItem: number): void {
+    if (this.denialOpen && this.lastNegator >= this.clauseStart) {
+      this.clauseRaw += weighNegative(RULES.ellipticalNegation);
+    }
+    this.denialOpen = false;
+    this.solving = false;
+    this.gratitude = 0;
+    if (this.clauseHasWords) {
+      let last = endItem - 1;
+      while (last > this.clauseStart && items.kind[last]! >= ItemKind.Boundary) last -= 1;
+      this.clauses.push({
+        start: this.tokens[items.first[this.clauseStart]!]!.start,
+        end: this.tokens[items.last[last]!]!.end,
+        raw: this.clauseRaw,
+        weight: this.clauseWeight,
+      });
+    }
+    if (this.splitAfterClause) {
+      this.splitAt = this.clauses.length;
+      this.splitAfterClause = false;
+    }
+    this.clauseStart = endItem + 1;
+    this.clauseRaw = 0;
+    this.clauseHasWords = false;
+    this.clauseWeight = this.nextWeight;
+    this.lastNegator = -100;
+  }
+
+  /**
+   * "Good selection, though the queues are long": when one side of a contrast carries feeling
+   * and the other none, the other side means the opposite.
+   */
+  private impliedContrast(): void {
+    const { clauses, clauseFrom, splitAt } = this;
+    if (splitAt <= clauseFrom || splitAt >= clauses.length) return;
+    let before = 0;
+    let after = 0;
+    for (let c = clauseFrom; c < splitAt; c += 1) before += clauses[c]!.raw;
+    for (let c = splitAt; c < clauses.length; c += 1) after += clauses[c]!.raw;
+    if (after === 0 && before !== 0)
+      clauses[splitAt]!.raw = -Math.sign(before) * RULES.impliedContrast;
+    else if (before === 0 && after !== 0) {
+      clauses[splitAt - 1]!.raw = -Math.sign(after) * RULES.impliedContrast;
+    }
+  }
+
+  private scaleEarlier(factor: number): void {
+    for (let c = this.clauseFrom; c < this.clauses.length; c += 1)
+      this.clauses[c]!.weight *= factor;
+  }
+}
+
+/** Which contrast, if any, a word marks here; "though" and "while" concede when they open. */
+function contrastOf(entry: Entry | null, key: string, atStart: boolean): Contrast {
+  if (entry !== null && entry.contrast !== Contrast.None) {
+    return atStart && key === 'though' ? Contrast.Concessive : entry.contrast;
+  }
+  return atStart && (key === 'while' || key === 'whilst') ? Contrast.Concessive : Contrast.None;
+}
+
+function weighNegative(valence: number): number {
+  return valence < 0 ? valence * RULES.negativeWeight : valence;
+}
+
+/** Degree words up to three items back in the same clause ("really not very helpful"). */
+function applyDegree(valence: number, i: number, clauseStart: number): number {
+  let result = valence;
+  for (let back = 1; back <= 3; back += 1) {
+    const j = i - back;
+    if (j < clauseStart || items.kind[j] !== ItemKind.Lexical) break;
+    const degree = items.entry[j]?.degree ?? 0;
+    if (degree === 0) continue;
+    const scaled = degree * RULES.degreeDecay[back - 1]!;
+    if (degree > 0) result += result > 0 ? scaled : -scaled;
+    else result *= 1 + scaled;
+  }
+  return result;
+}
+
+function hasShortQuote(count: number): boolean {
+  for (let i = 0; i < count; i += 1) {
+    if (items.kind[i] === ItemKind.Quote && findClosingQuote(i, count) > 0) return true;
+  }
+  return false;
+}
+
+/** A quote closed within five items marks a short quotation, read as possibly ironic. */
+function findClosingQuote(open: number, count: number): number {
+  for (let j = open + 2; j < count && j <= open + 5; j += 1) {
+    if (items.kind[j] === ItemKind.Quote) return j;
+  }
+  return -1;
+}
