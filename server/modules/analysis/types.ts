@@ -86,7 +86,7 @@ export interface Directory {
   }>;
 }
 
-export const PERSONAL_DATA_KINDS = ['email', 'phone', 'card', 'address'] as const;
+export const PERSONAL_DATA_KINDS = ['email', 'phone', 'card', 'address', 'iban'] as const;
 export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
 export interface PersonalDataSpan extends Span {
   kind: PersonalDataKind;

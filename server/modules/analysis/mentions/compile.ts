@@ -32,6 +32,10 @@ export interface Target {
 export interface TrieNode {
   next: Map<string, TrieNode>;
   targets: Target[];
+  /** The people among `targets` reached the strongest way (see `strongestPeople`). */
+  people: Target[];
+  /** The teams and entities among `targets`. */
+  others: Target[];
 }
 
 /** A directory compiled once for many texts: one trie over word keys for every name and alias. */
@@ -46,7 +50,7 @@ export interface MentionMatcher {
   size: number;
 }
 
-const newNode = (): TrieNode => ({ next: new Map(), targets: [] });
+const newNode = (): TrieNode => ({ next: new Map(), targets: [], people: [], others: [] });
 
 function pushUnique(list: Target[], target: Target): void {
   const same = list.find(
@@ -112,7 +116,26 @@ export function compileDirectory(directory: Directory): MentionMatcher {
       insert(matcher, keys, target);
       if (keys.length > 0) addToMap(matcher.tags, keys.join(''), target);
     }
+  splitTargets(matcher.root);
   return matcher;
+}
+
+/** The people a name reaches the strongest way: an exact first name beats a common nickname. */
+export function strongestPeople(targets: readonly Target[]): Target[] {
+  const people = targets.filter((target) => target.kind === 'person');
+  const rank = (target: Target) => VIA_ORDER.indexOf(target.via);
+  const best = Math.min(...people.map(rank));
+  return people.filter((target) => rank(target) === best);
+}
+
+/** Done once here so that matching allocates nothing per word. */
+function splitTargets(root: TrieNode): void {
+  const pending = [root];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    node.people = strongestPeople(node.targets);
+    node.others = node.targets.filter((target) => target.kind !== 'person');
+    pending.push(...node.next.values());
+  }
 }
 
 function addPerson(matcher: MentionMatcher, person: Directory['people'][number]): void {

@@ -1,11 +1,5 @@
 import type { Mention, Sentiment } from '../types.ts';
-import {
-  compileDirectory,
-  VIA_ORDER,
-  type MentionMatcher,
-  type Target,
-  type TrieNode,
-} from './compile.ts';
+import { compileDirectory, type MentionMatcher, type Target, type TrieNode } from './compile.ts';
 import { personCue, HONORIFICS } from './cues.ts';
 import { deletionKeys, FUZZY_MIN_LENGTH, oneEditApart } from './fuzzy.ts';
 import { NAMES_THAT_ARE_WORDS } from './nicknames.ts';
@@ -29,7 +23,10 @@ interface Hit {
   last: number;
   start: number;
   end: number;
-  targets: Target[];
+  /** People it may name, all reached the same (strongest) way. */
+  people: Target[];
+  /** Teams and entities it names. */
+  others: Target[];
 }
 
 /** Words after a team's name that belong to the mention: "the billing team". */
@@ -56,15 +53,23 @@ export function findMentions(
     index = hit ? hit.last + 1 : index + 1;
   }
   const teamsAt = new Map<number, Hit>();
-  for (const hit of hits) if (hit.targets.some(isTeam)) teamsAt.set(hit.first, hit);
-  const namedInFull = new Set(
-    hits
-      .filter((hit) => bestOf(hit.targets.filter(isPerson))[0]?.via === 'full')
-      .flatMap(personIds),
-  );
+  const teamsBySentence = new Map<number, Set<string>>();
+  for (const hit of hits) {
+    const teams = hit.others.filter(isTeam);
+    if (teams.length === 0) continue;
+    teamsAt.set(hit.first, hit);
+    const sentence = tokens[hit.first]!.sentence;
+    const ids = teamsBySentence.get(sentence) ?? new Set<string>();
+    for (const team of teams) ids.add(team.entityId);
+    teamsBySentence.set(sentence, ids);
+  }
+  const namedInFull = new Set<string>();
+  for (const hit of hits)
+    if (hit.people[0]?.via === 'full')
+      for (const person of hit.people) namedInFull.add(person.entityId);
   const mentions: Mention[] = [];
   for (const hit of hits) {
-    const chosen = choose(tokens, hit, teamsAt, namedInFull);
+    const chosen = choose(tokens, hit, teamsAt, teamsBySentence, namedInFull);
     if (chosen.length === 0 || (chosen.length > 1 && options.ambiguous !== 'report')) continue;
     const [target] = chosen as [Target, ...Target[]];
     const mention: Mention = {
@@ -83,16 +88,8 @@ export function findMentions(
   return mentions;
 }
 
-const isPerson = (target: Target) => target.kind === 'person';
 const isTeam = (target: Target) => target.kind === 'team';
-const personIds = (hit: Hit) => hit.targets.filter(isPerson).map((target) => target.entityId);
-
-/** The targets reached the strongest way: an exact first name beats a common nickname. */
-function bestOf(targets: readonly Target[]): Target[] {
-  const rank = (target: Target) => VIA_ORDER.indexOf(target.via);
-  const best = Math.min(...targets.map(rank));
-  return targets.filter((target) => rank(target) === best);
-}
+const NONE: Target[] = [];
 
 /** The longest directory name starting at `index`, or a near miss of a long first name. */
 function hitAt(
@@ -109,36 +106,37 @@ function hitAt(
     const viaWords = direct
       ? undefined
       : longestPrefix(matcher.root, tagParts(text.slice(token.start, token.end)));
-    const targets = (direct ?? viaWords ?? []).filter((target) => !isPerson(target));
-    return targets.length > 0
-      ? { first: index, last: index, start: token.start - 1, end: token.end, targets }
+    const others = (direct ?? viaWords ?? NONE).filter((target) => target.kind !== 'person');
+    return others.length > 0
+      ? { first: index, last: index, start: token.start - 1, end: token.end, people: NONE, others }
       : null;
   }
   let node = matcher.root;
-  let best: { last: number; targets: Target[] } | null = null;
+  let best: { last: number; node: TrieNode } | null = null;
   for (let next = index; next < tokens.length; next++) {
     if (next > index && (!tokens[next]!.joined || tagOf(text, tokens[next]!) !== 'plain')) break;
     const child = node.next.get(tokens[next]!.key);
     if (!child) break;
     node = child;
-    if (node.targets.length > 0) best = { last: next, targets: node.targets };
+    if (node.targets.length > 0) best = { last: next, node };
   }
   if (best) {
     let last = best.last;
     const following = tokens[last + 1];
-    if (best.targets.some(isTeam) && following?.joined && TEAM_WORDS.has(following.key)) last += 1;
-    return {
-      first: index,
-      last,
-      start: token.start,
-      end: tokens[last]!.end,
-      targets: best.targets,
-    };
+    const { people, others } = best.node;
+    if (others.some(isTeam) && following?.joined && TEAM_WORDS.has(following.key)) last += 1;
+    return { first: index, last, start: token.start, end: tokens[last]!.end, people, others };
   }
   const fuzzy = fuzzyTargets(matcher, token);
-  return fuzzy.length > 0
-    ? { first: index, last: index, start: token.start, end: token.end, targets: fuzzy }
-    : null;
+  if (fuzzy.length === 0) return null;
+  return {
+    first: index,
+    last: index,
+    start: token.start,
+    end: token.end,
+    people: fuzzy,
+    others: NONE,
+  };
 }
 
 function longestPrefix(root: TrieNode, parts: readonly string[]): Target[] | undefined {
@@ -177,28 +175,21 @@ function choose(
   tokens: readonly Token[],
   hit: Hit,
   teamsAt: ReadonlyMap<number, Hit>,
+  teamsBySentence: ReadonlyMap<number, ReadonlySet<string>>,
   namedInFull: ReadonlySet<string>,
 ): Target[] {
-  const others = hit.targets.filter((target) => !isPerson(target));
-  let people = bestOf(hit.targets.filter(isPerson));
-  if (people.length > 0 && !personAccepted(tokens, hit, people[0]!, teamsAt)) people = [];
-  if (people.length === 0) return others.slice(0, 1);
+  const { people, others } = hit;
+  const accepted = people.length > 0 && personAccepted(tokens, hit, people[0]!, teamsAt);
+  if (!accepted) return others.length > 1 ? others.slice(0, 1) : others;
   if (people.length === 1) return people;
-  const sentence = tokens[hit.first]!.sentence;
-  const teamIds = new Set(
-    [...teamsAt.values()]
-      .filter((team) => tokens[team.first]!.sentence === sentence)
-      .flatMap((team) => team.targets.filter(isTeam).map((target) => target.entityId)),
-  );
-  for (const narrow of [
-    (target: Target) => target.teamId !== undefined && teamIds.has(target.teamId),
-    (target: Target) => namedInFull.has(target.entityId),
-  ]) {
-    const narrowed = people.filter(narrow);
-    if (narrowed.length > 0) people = narrowed;
-    if (people.length === 1) return people;
-  }
-  return people;
+  const teamIds = teamsBySentence.get(tokens[hit.first]!.sentence);
+  const inTeam = teamIds
+    ? people.filter((target) => target.teamId !== undefined && teamIds.has(target.teamId))
+    : NONE;
+  const narrowed = inTeam.length > 0 ? inTeam : people;
+  if (narrowed.length === 1) return narrowed;
+  const named = narrowed.filter((target) => namedInFull.has(target.entityId));
+  return named.length > 0 ? named : narrowed;
 }
 
 function personAccepted(
