@@ -51,7 +51,11 @@ export function extractKeyPhrases(text: string): KeyPhrase[] {
     if (aspect && (token.pos === 'ADJ' || token.pos === 'VERB')) {
       push(phrases, text, [aspect], token.start, token.end);
     }
-    if (token && MODIFIERS.has(token.pos) && WORD.test(token.base)) {
+    if (
+      token &&
+      MODIFIERS.has(token.pos) &&
+      token.base.split(' ').every((word) => WORD.test(word))
+    ) {
       run.push(token);
       continue;
     }
@@ -89,7 +93,7 @@ function nounPhrase(run: Token[]): { words: Token[]; start: number; end: number 
   let end = run.length;
   while (end > 0 && !NOUNS.has(run[end - 1]!.pos)) end -= 1;
   let words = run.slice(0, end).filter((token) => !token.stop);
-  while (words.length > 0 && words[0]!.pos === 'ADJ' && isEmptyModifier(words[0]!.base)) {
+  while (words.length > 1 && words[0]!.pos !== 'NOUN' && isEmptyModifier(words[0]!.base)) {
     words = words.slice(1);
   }
   words = words.slice(-MAX_WORDS);
@@ -163,6 +167,7 @@ function readTokens(text: string): Token[] {
   const doc = nlp.readDoc(text);
   const tokens: Token[] = [];
   let offset = 0;
+  let sentenceStart = true;
   doc.tokens().each((token: ItemToken) => {
     const value = token.out();
     const spaces = token.out(its.precedingSpaces).length;
@@ -176,9 +181,13 @@ function readTokens(text: string): Token[] {
     const lower = value.toLowerCase();
     // The typings give lemma an extra parameter that `out` does not accept; it returns a string.
     const lemma = token.out(its.lemma as unknown as typeof its.value).toLowerCase();
+    // A capital at the start of a sentence makes the tagger say PROPN ("Deliveries were late");
+    // elsewhere a proper noun is a name and keeps its form ("Christmas").
+    const noun = pos === 'NOUN' || (pos === 'PROPN' && sentenceStart);
+    sentenceStart = pos === 'PUNCT' && /^[.!?]+$/u.test(value);
     tokens.push({
       pos,
-      base: pos === 'NOUN' ? nounBase(lower, lemma) : pos === 'PROPN' ? lower : lemma,
+      base: noun ? nounBase(lower, lemma) : pos === 'PROPN' ? lower : lemma,
       stop: Boolean(token.out(its.stopWordFlag)),
       start,
       end,

@@ -16,6 +16,7 @@ export interface ThemeName {
 const TOP_PHRASES = 8;
 /** Below this share of its items, a phrase does not describe the theme well enough to name it. */
 const MIN_COVERAGE = 0.05;
+const LONGER_PHRASE_SHARE = 0.6;
 
 /**
  * Readable names from each theme's own phrases: the phrase that is frequent in the theme and
@@ -48,10 +49,21 @@ function rankPhrases(theme: NamingInput, totals: ReadonlyMap<string, number>): s
     const coverage = count / Math.max(1, theme.size);
     if (coverage < MIN_COVERAGE && count < 3) continue;
     const distinct = count / Math.max(count, totals.get(phrase) ?? count);
-    const words = phrase.split(' ').length;
-    scored.push([phrase, coverage * Math.sqrt(distinct) * (1 + 0.35 * Math.min(words - 1, 2))]);
+    scored.push([phrase, coverage * Math.sqrt(distinct)]);
   }
   scored.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const [top] = scored;
+  if (top) {
+    // A longer phrase that contains the best one and is nearly as strong says more.
+    const words = top[0].split(' ');
+    const longer = scored.find(
+      ([phrase, score]) =>
+        score >= top[1] * LONGER_PHRASE_SHARE &&
+        phrase.split(' ').length > words.length &&
+        words.every((word) => phrase.split(' ').includes(word)),
+    );
+    if (longer) (scored.splice(scored.indexOf(longer), 1), scored.unshift(longer));
+  }
   return scored.slice(0, TOP_PHRASES).map(([phrase]) => phrase);
 }
 
