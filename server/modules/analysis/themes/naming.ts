@@ -62,7 +62,10 @@ function rankPhrases(theme: NamingInput, totals: ReadonlyMap<string, number>): s
         phrase.split(' ').length > words.length &&
         words.every((word) => phrase.split(' ').includes(word)),
     );
-    if (longer) (scored.splice(scored.indexOf(longer), 1), scored.unshift(longer));
+    if (longer) {
+      scored.splice(scored.indexOf(longer), 1);
+      scored.unshift(longer);
+    }
   }
   return scored.slice(0, TOP_PHRASES).map(([phrase]) => phrase);
 }
