@@ -39,7 +39,10 @@ export interface SplitShapes {
  * Phrases moved out of a theme into a new one. The new theme's centroid is the moved phrases
  * (with the weights they had, or a phrase's own features when it was not a centroid term).
  */
-export function splitShape(theme: ThemeShape, phrases: readonly string[]): SplitShapes {
+export function splitShape(
+  theme: Omit<ThemeShape, 'size'>,
+  phrases: readonly string[],
+): SplitShapes {
   const moved = unique(phrases.map((phrase) => phrase.trim().toLowerCase()).filter(Boolean));
   const remainingStaff = {
     include: theme.staffTerms.include.filter((phrase) => !moved.includes(phrase)),

@@ -79,7 +79,7 @@ describe('reclusterThemes', () => {
   it('keeps a split: moved phrases stay out of the old theme and define the new one', () => {
     const before = firstRun();
     const billing = themeWith(before, 'card');
-    const split = splitShape({ ...billing, size: 30 }, ['double charge', 'duplicate payment']);
+    const split = splitShape(billing, ['double charge', 'duplicate payment']);
     Object.assign(billing, split.remaining);
     const created: ExistingTheme = {
       ...billing,
