@@ -27,7 +27,7 @@ export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
   imapFanOutJob,
   imapPollJob,
   importRunJob,
-  ...(themesJobs as ReadonlyArray<JobDefinition<unknown>>),
+  ...themesJobs,
 ];
 
 export const allSchedules: Schedule[] = [
