@@ -63,6 +63,14 @@ const leastRole: Record<string, Role> = {
   'POST /api/v1/workspaces/:workspaceId/imports': 'admin',
   'GET /api/v1/workspaces/:workspaceId/imports': 'admin',
   'GET /api/v1/workspaces/:workspaceId/imports/:importId': 'admin',
+  'GET /api/v1/workspaces/:workspaceId/themes': 'viewer',
+  'GET /api/v1/workspaces/:workspaceId/themes/:themeId': 'viewer',
+  'PATCH /api/v1/workspaces/:workspaceId/themes/:themeId': 'admin',
+  'POST /api/v1/workspaces/:workspaceId/themes/:themeId/merge': 'admin',
+  'POST /api/v1/workspaces/:workspaceId/themes/:themeId/split': 'admin',
+  'POST /api/v1/workspaces/:workspaceId/themes/recluster': 'admin',
+  'GET /api/v1/workspaces/:workspaceId/feedback/:feedbackId/themes': 'viewer',
+  'PUT /api/v1/workspaces/:workspaceId/feedback/:feedbackId/themes': 'agent',
 };
 
 describeEachEngine('roles', ({ ctx }) => {

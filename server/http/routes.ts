@@ -20,6 +20,7 @@ import { workspacesRoutes } from '../modules/workspaces/workspaces.routes.ts';
 import { surveysRoutes } from '../modules/surveys/surveys.routes.ts';
 import { surveyPublicRoutes } from '../modules/surveys/public.routes.ts';
 import { outboxRoutes } from '../modules/outbox/outbox.routes.ts';
+import { themesRoutes } from '../modules/themes/themes.routes.ts';
 
 /** Every module's routes, mounted under /api/v1. */
 export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -43,4 +44,5 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   emailInRoutes(app, ctx);
   importsRoutes(app, ctx);
   widgetRoutes(app, ctx);
+  themesRoutes(app, ctx);
 }

@@ -19,6 +19,7 @@ import { createTestImport } from '../modules/imports/imports.fixture.ts';
 import { multipartUpload } from './multipart.ts';
 import { upsertMembership } from '../modules/workspaces/workspaces.repository.ts';
 import { createSampleSurvey, sampleSurveyInput } from '../modules/surveys/survey.fixture.ts';
+import { createAnalysedFeedback, createTestTheme } from '../modules/themes/themes.fixture.ts';
 
 /** A valid request for a route: path params beyond :workspaceId, a body, a query string. */
 export interface RouteSample {
@@ -128,6 +129,34 @@ export const routeSamples: Record<string, SampleFactory> = {
     return sampleUpload({ postId: post.id });
   },
   'GET /api/v1/workspaces/:workspaceId/imports': none,
+  'GET /api/v1/workspaces/:workspaceId/themes': none,
+  'GET /api/v1/workspaces/:workspaceId/themes/:themeId': async (ctx, ws) => ({
+    params: { themeId: await createTestTheme(ctx, ws.id) },
+  }),
+  'PATCH /api/v1/workspaces/:workspaceId/themes/:themeId': async (ctx, ws) => ({
+    params: { themeId: await createTestTheme(ctx, ws.id) },
+    body: { name: 'Billing: double charge', pinned: true },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/themes/:themeId/merge': async (ctx, ws) => ({
+    params: { themeId: await createTestTheme(ctx, ws.id) },
+    body: { intoThemeId: await createTestTheme(ctx, ws.id) },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/themes/:themeId/split': async (ctx, ws) => ({
+    params: { themeId: await createTestTheme(ctx, ws.id) },
+    body: { phrases: ['double charge'], name: 'Double charges' },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/themes/recluster': none,
+  'GET /api/v1/workspaces/:workspaceId/feedback/:feedbackId/themes': async (ctx, ws) => {
+    const [feedbackId] = await createAnalysedFeedback(ctx, ws.id, [{ phrases: ['courier'] }]);
+    return { params: { feedbackId: feedbackId! } };
+  },
+  'PUT /api/v1/workspaces/:workspaceId/feedback/:feedbackId/themes': async (ctx, ws) => {
+    const [feedbackId] = await createAnalysedFeedback(ctx, ws.id, [{ phrases: ['courier'] }]);
+    return {
+      params: { feedbackId: feedbackId! },
+      body: { themeIds: [await createTestTheme(ctx, ws.id)] },
+    };
+  },
   'GET /api/v1/workspaces/:workspaceId/imports/:importId': async (ctx, ws) => ({
     params: { importId: (await createTestImport(ctx, ws.id)).id },
   }),
