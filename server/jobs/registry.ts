@@ -12,6 +12,7 @@ import { sendMessageJob } from '../modules/outbox/outbox.jobs.ts';
 import { sendInvitationsJob } from '../modules/surveys/surveys.jobs.ts';
 import { emailSchedules, imapFanOutJob, imapPollJob } from '../modules/email-in/email-in.jobs.ts';
 import { importRunJob } from '../modules/imports/imports.jobs.ts';
+import { analysisRunJob } from '../modules/feedback-analysis/analysis.jobs.ts';
 
 /** Every job type the workers know. A module adds its jobs here. */
 export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
@@ -26,6 +27,7 @@ export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
   imapFanOutJob,
   imapPollJob,
   importRunJob,
+  analysisRunJob,
 ];
 
 export const allSchedules: Schedule[] = [
