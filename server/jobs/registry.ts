@@ -12,7 +12,7 @@ import { sendMessageJob } from '../modules/outbox/outbox.jobs.ts';
 import { sendInvitationsJob } from '../modules/surveys/surveys.jobs.ts';
 import { emailSchedules, imapFanOutJob, imapPollJob } from '../modules/email-in/email-in.jobs.ts';
 import { importRunJob } from '../modules/imports/imports.jobs.ts';
-import { analysisRunJob } from '../modules/feedback-analysis/analysis.jobs.ts';
+import { analysisRunJob, reanalyseJob } from '../modules/feedback-analysis/analysis.jobs.ts';
 
 /** Every job type the workers know. A module adds its jobs here. */
 export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
@@ -28,6 +28,7 @@ export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
   imapPollJob,
   importRunJob,
   analysisRunJob,
+  reanalyseJob,
 ];
 
 export const allSchedules: Schedule[] = [

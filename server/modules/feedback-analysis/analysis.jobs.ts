@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { defineJob } from '../../jobs/job.ts';
 import { narrowJobPayload } from '../../jobs/queue.repository.ts';
 import { ANALYSIS_BATCH, ANALYSIS_JOB, analyseFeedback } from './analysis.service.ts';
+import {
+  continueRun,
+  queueNextSlice,
+  REANALYSE_JOB,
+  REANALYSIS_SLICE_MS,
+} from './reanalysis.service.ts';
 
 const MAX_ATTEMPTS = 5;
 
@@ -35,5 +41,26 @@ export const analysisRunJob = defineJob({
     throw new Error(
       `${outcome.failures.length} of ${feedbackIds.length} items could not be analysed: ${listed}`,
     );
+  },
+});
+
+/**
+ * Drives a re-analysis run for a slice of time, then queues the next slice, so no single job runs
+ * for hours and each slice has its own attempts. Resumes from the run's cursor, so a retry or a
+ * crash repeats at most one chunk.
+ */
+export const reanalyseJob = defineJob({
+  name: REANALYSE_JOB,
+  payload: z.object({ runId: z.uuid() }),
+  maxAttempts: MAX_ATTEMPTS,
+  async handler({ runId }, { db, workspaceId, log, signal }) {
+    if (!workspaceId) throw new Error('re-analysis needs a workspace');
+    const run = await continueRun({ db, log }, workspaceId, runId, {
+      sliceMs: REANALYSIS_SLICE_MS,
+      signal,
+    });
+    // Also when stopped by a shutdown: two jobs driving one run only repeat a chunk, a run with
+    // no job would stall.
+    if (run.state === 'running') await queueNextSlice(db, workspaceId, runId);
   },
 });
