@@ -134,13 +134,13 @@ export async function continueRun(
   options: { sliceMs?: number; signal?: AbortSignal; onProgress?: (run: repo.RunRow) => void } = {},
 ): Promise<repo.RunRow> {
   const started = Date.now();
-  for (;;) {
+  // At least one chunk per call, so every slice makes progress however slow the database is.
+  for (let steps = 0; ; steps++) {
     const run = await repo.findRun(runner.db, workspaceId, runId);
     if (!run) throw new Error(`re-analysis ${runId} is gone`);
     options.onProgress?.(run);
-    if (run.state !== 'running') return run;
-    if (options.signal?.aborted || Date.now() - started >= (options.sliceMs ?? Infinity))
-      return run;
+    if (run.state !== 'running' || options.signal?.aborted) return run;
+    if (steps > 0 && Date.now() - started >= (options.sliceMs ?? Infinity)) return run;
     await step(runner, workspaceId, run);
   }
 }
