@@ -46,12 +46,9 @@ describeEachEngine('near-duplicates', ({ ctx }) => {
       options(2),
     );
     await analyseFeedback(ctx().db, workspace.id, [repeat, first, other], ctx().log);
-    const later = await createTestFeedback(
-      ctx(),
-      workspace.id,
-      `${COMPLAINT}. Please help`,
-      { receivedAt: at(30) },
-    );
+    const later = await createTestFeedback(ctx(), workspace.id, `${COMPLAINT}. Please help`, {
+      receivedAt: at(30),
+    });
 
     const links = await duplicateOf(workspace.id);
     expect(links.get(first)).toBeNull();
