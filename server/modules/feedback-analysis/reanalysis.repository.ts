@@ -127,3 +127,12 @@ export async function finishRun(db: Db, workspaceId: string, id: string) {
         WHERE workspace_id = ${workspaceId} AND id = ${id} AND state = 'running'`,
   );
 }
+
+/** Every workspace, oldest first, for `hearken reanalyze` without --workspace. */
+export async function allWorkspaceIds(db: Db): Promise<string[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`SELECT id FROM workspaces ORDER BY created_at, id`,
+  );
+  return rows.map((row) => row.id);
+}

@@ -149,3 +149,7 @@ export async function continueRun(
 export function queueNextSlice(db: Db, workspaceId: string, runId: string) {
   return queueRunJob(db, workspaceId, runId);
 }
+
+export function allWorkspaceIds(db: Db): Promise<string[]> {
+  return repo.allWorkspaceIds(db);
+}
