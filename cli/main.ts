@@ -6,6 +6,7 @@ import { registerExportCommand } from './commands/export.ts';
 import { registerFeedbackImportCommand } from './commands/feedback-import.ts';
 import { registerImportCommand } from './commands/import.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
+import { registerReanalyzeCommand } from './commands/reanalyze.ts';
 import { registerSeedCommand } from './commands/seed.ts';
 import { registerUserCommand } from './commands/user.ts';
 import { openCliContext } from './context.ts';
@@ -23,6 +24,7 @@ registerSeedCommand(program, openCliContext);
 registerExportCommand(program, openCliContext);
 registerImportCommand(program, openCliContext);
 registerFeedbackImportCommand(program, openCliContext);
+registerReanalyzeCommand(program, openCliContext);
 
 function explain(error: unknown): string {
   if (error instanceof ZodError)

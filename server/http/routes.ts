@@ -21,6 +21,8 @@ import { surveysRoutes } from '../modules/surveys/surveys.routes.ts';
 import { surveyPublicRoutes } from '../modules/surveys/public.routes.ts';
 import { outboxRoutes } from '../modules/outbox/outbox.routes.ts';
 import { themesRoutes } from '../modules/themes/themes.routes.ts';
+import { feedbackAnalysisRoutes } from '../modules/feedback-analysis/feedback-analysis.routes.ts';
+import { staffDirectoryRoutes } from '../modules/staff-directory/staff-directory.routes.ts';
 
 /** Every module's routes, mounted under /api/v1. */
 export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -45,4 +47,6 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   importsRoutes(app, ctx);
   widgetRoutes(app, ctx);
   themesRoutes(app, ctx);
+  feedbackAnalysisRoutes(app, ctx);
+  staffDirectoryRoutes(app, ctx);
 }

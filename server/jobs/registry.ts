@@ -13,6 +13,7 @@ import { sendInvitationsJob } from '../modules/surveys/surveys.jobs.ts';
 import { emailSchedules, imapFanOutJob, imapPollJob } from '../modules/email-in/email-in.jobs.ts';
 import { importRunJob } from '../modules/imports/imports.jobs.ts';
 import { themesJobs, themesSchedules } from '../modules/themes/themes.jobs.ts';
+import { analysisRunJob, reanalyseJob } from '../modules/feedback-analysis/analysis.jobs.ts';
 
 /** Every job type the workers know. A module adds its jobs here. */
 export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
@@ -28,6 +29,8 @@ export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
   imapPollJob,
   importRunJob,
   ...themesJobs,
+  analysisRunJob,
+  reanalyseJob,
 ];
 
 export const allSchedules: Schedule[] = [

@@ -17,9 +17,16 @@ import {
 } from '../modules/listening-posts/listening-posts.service.ts';
 import { createTestImport } from '../modules/imports/imports.fixture.ts';
 import { multipartUpload } from './multipart.ts';
+import { startReanalysis } from '../modules/feedback-analysis/reanalysis.service.ts';
 import { upsertMembership } from '../modules/workspaces/workspaces.repository.ts';
 import { createSampleSurvey, sampleSurveyInput } from '../modules/surveys/survey.fixture.ts';
 import { createAnalysedFeedback, createTestTheme } from '../modules/themes/themes.fixture.ts';
+import {
+  createTestEntity,
+  createTestFeedback,
+  createTestPerson,
+  createTestTeam,
+} from '../modules/feedback-analysis/analysis.fixture.ts';
 
 /** A valid request for a route: path params beyond :workspaceId, a body, a query string. */
 export interface RouteSample {
@@ -220,6 +227,63 @@ export const routeSamples: Record<string, SampleFactory> = {
     body: { contacts: [{ email: `invitee-${randomUUID()}@example.test` }] },
   }),
   'GET /api/v1/workspaces/:workspaceId/outbox': async () => ({ query: { limit: '5' } }),
+  'GET /api/v1/workspaces/:workspaceId/feedback/:feedbackId': async (ctx, ws) => ({
+    params: { feedbackId: await createTestFeedback(ctx, ws.id) },
+  }),
+  'PUT /api/v1/workspaces/:workspaceId/feedback/:feedbackId/sentiment': async (ctx, ws) => ({
+    params: { feedbackId: await createTestFeedback(ctx, ws.id) },
+    body: { label: 'negative' },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/analysis/corrections': none,
+  'GET /api/v1/workspaces/:workspaceId/analysis/settings': none,
+  'PATCH /api/v1/workspaces/:workspaceId/analysis/settings': async () => ({
+    body: { redactPersonalData: false },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/analysis/runs': async () => ({
+    body: { scope: 'outdated' },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/analysis/runs': none,
+  'GET /api/v1/workspaces/:workspaceId/analysis/runs/:runId': async (ctx, ws) => ({
+    params: {
+      runId: (await startReanalysis(ctx, ws.id, 'outdated', SYSTEM_ACTOR, { queue: false })).run.id,
+    },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/duplicates': async () => ({
+    query: { kind: 'many-people' },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/staff-teams': none,
+  'POST /api/v1/workspaces/:workspaceId/staff-teams': async () => ({
+    body: { name: 'Support', aliases: ['helpdesk'] },
+  }),
+  'PATCH /api/v1/workspaces/:workspaceId/staff-teams/:teamId': async (ctx, ws) => ({
+    params: { teamId: await createTestTeam(ctx, ws.id) },
+    body: { aliases: ['customer care'] },
+  }),
+  'DELETE /api/v1/workspaces/:workspaceId/staff-teams/:teamId': async (ctx, ws) => ({
+    params: { teamId: await createTestTeam(ctx, ws.id) },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/staff-people': none,
+  'POST /api/v1/workspaces/:workspaceId/staff-people': async () => ({
+    body: { name: 'Samantha Reed', nicknames: ['Sam'], email: 'sam@example.test' },
+  }),
+  'PATCH /api/v1/workspaces/:workspaceId/staff-people/:personId': async (ctx, ws) => ({
+    params: { personId: await createTestPerson(ctx, ws.id) },
+    body: { nicknames: ['Sammy'] },
+  }),
+  'DELETE /api/v1/workspaces/:workspaceId/staff-people/:personId': async (ctx, ws) => ({
+    params: { personId: await createTestPerson(ctx, ws.id) },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/tracked-entities': none,
+  'POST /api/v1/workspaces/:workspaceId/tracked-entities': async () => ({
+    body: { kind: 'competitor', name: 'Globex', aliases: ['Globex Corp'] },
+  }),
+  'PATCH /api/v1/workspaces/:workspaceId/tracked-entities/:entityId': async (ctx, ws) => ({
+    params: { entityId: await createTestEntity(ctx, ws.id) },
+    body: { aliases: ['exporting'] },
+  }),
+  'DELETE /api/v1/workspaces/:workspaceId/tracked-entities/:entityId': async (ctx, ws) => ({
+    params: { entityId: await createTestEntity(ctx, ws.id) },
+  }),
 };
 
 /**

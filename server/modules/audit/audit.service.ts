@@ -28,7 +28,10 @@ export type AuditAction =
   | 'data.exported'
   | 'data.erased'
   | 'contact.merged'
-  | 'data.imported';
+  | 'data.imported'
+  | 'directory.changed'
+  | 'analysis.sentiment_corrected'
+  | 'analysis.reanalysis_started';
 
 export async function recordAudit(
   db: Db,
