@@ -20,6 +20,8 @@ import { workspacesRoutes } from '../modules/workspaces/workspaces.routes.ts';
 import { surveysRoutes } from '../modules/surveys/surveys.routes.ts';
 import { surveyPublicRoutes } from '../modules/surveys/public.routes.ts';
 import { outboxRoutes } from '../modules/outbox/outbox.routes.ts';
+import { alertRulesRoutes } from '../modules/alerts/rules.routes.ts';
+import { alertsRoutes } from '../modules/alerts/alerts.routes.ts';
 
 /** Every module's routes, mounted under /api/v1. */
 export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -43,4 +45,6 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   emailInRoutes(app, ctx);
   importsRoutes(app, ctx);
   widgetRoutes(app, ctx);
+  alertRulesRoutes(app, ctx);
+  alertsRoutes(app, ctx);
 }

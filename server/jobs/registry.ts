@@ -12,6 +12,7 @@ import { sendMessageJob } from '../modules/outbox/outbox.jobs.ts';
 import { sendInvitationsJob } from '../modules/surveys/surveys.jobs.ts';
 import { emailSchedules, imapFanOutJob, imapPollJob } from '../modules/email-in/email-in.jobs.ts';
 import { importRunJob } from '../modules/imports/imports.jobs.ts';
+import { alertSchedules, alertsJobs } from '../modules/alerts/alerts.jobs.ts';
 
 /** Every job type the workers know. A module adds its jobs here. */
 export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
@@ -26,10 +27,15 @@ export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
   imapFanOutJob,
   imapPollJob,
   importRunJob,
+  alertsJobs.evaluateJob,
+  alertsJobs.deliverJob,
+  alertsJobs.spikesTickJob,
+  alertsJobs.spikesDetectJob,
 ];
 
 export const allSchedules: Schedule[] = [
   ...systemSchedules,
   ...connectorSchedules,
   ...emailSchedules,
+  ...alertSchedules,
 ];

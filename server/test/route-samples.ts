@@ -19,6 +19,12 @@ import { createTestImport } from '../modules/imports/imports.fixture.ts';
 import { multipartUpload } from './multipart.ts';
 import { upsertMembership } from '../modules/workspaces/workspaces.repository.ts';
 import { createSampleSurvey, sampleSurveyInput } from '../modules/surveys/survey.fixture.ts';
+import {
+  createDeadDelivery,
+  createSampleAlert,
+  createSampleRule,
+  sampleRuleInput,
+} from '../modules/alerts/alerts.fixture.ts';
 
 /** A valid request for a route: path params beyond :workspaceId, a body, a query string. */
 export interface RouteSample {
@@ -191,6 +197,37 @@ export const routeSamples: Record<string, SampleFactory> = {
     body: { contacts: [{ email: `invitee-${randomUUID()}@example.test` }] },
   }),
   'GET /api/v1/workspaces/:workspaceId/outbox': async () => ({ query: { limit: '5' } }),
+  'GET /api/v1/workspaces/:workspaceId/alert-rules': none,
+  'POST /api/v1/workspaces/:workspaceId/alert-rules': async () => ({ body: sampleRuleInput() }),
+  'PATCH /api/v1/workspaces/:workspaceId/alert-rules/:ruleId': async (ctx, ws) => ({
+    params: { ruleId: (await createSampleRule(ctx, ws.id)).rule.id },
+    body: { enabled: false },
+  }),
+  'DELETE /api/v1/workspaces/:workspaceId/alert-rules/:ruleId': async (ctx, ws) => ({
+    params: { ruleId: (await createSampleRule(ctx, ws.id)).rule.id },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/alert-rules/:ruleId/destinations': async (ctx, ws) => ({
+    params: { ruleId: (await createSampleRule(ctx, ws.id)).rule.id },
+    body: { kind: 'webhook', url: 'https://hooks.example.com/hearken' },
+  }),
+  'DELETE /api/v1/workspaces/:workspaceId/alert-rules/:ruleId/destinations/:destinationId': async (
+    ctx,
+    ws,
+  ) => {
+    const { rule } = await createSampleRule(ctx, ws.id);
+    return { params: { ruleId: rule.id, destinationId: rule.destinations[0]!.id } };
+  },
+  'POST /api/v1/workspaces/:workspaceId/alert-rules/:ruleId/test': async (ctx, ws) => ({
+    params: { ruleId: (await createSampleRule(ctx, ws.id)).rule.id },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/alerts': async () => ({ query: { limit: '5' } }),
+  'POST /api/v1/workspaces/:workspaceId/alerts/:alertId/acknowledge': async (ctx, ws) => ({
+    params: { alertId: (await createSampleAlert(ctx, ws.id)).alertId },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/alert-deliveries/:deliveryId/retry': async (ctx, ws) => ({
+    params: { deliveryId: await createDeadDelivery(ctx, ws.id) },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/spikes': none,
 };
 
 /**

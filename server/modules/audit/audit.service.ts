@@ -28,7 +28,12 @@ export type AuditAction =
   | 'data.exported'
   | 'data.erased'
   | 'contact.merged'
-  | 'data.imported';
+  | 'data.imported'
+  | 'alert_rule.created'
+  | 'alert_rule.updated'
+  | 'alert_rule.deleted'
+  | 'alert_destination.added'
+  | 'alert_destination.removed';
 
 export async function recordAudit(
   db: Db,
