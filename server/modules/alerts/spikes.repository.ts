@@ -30,7 +30,7 @@ export async function spikeWindow(db: Db, workspaceId: string, end: Date) {
           FROM workspaces WHERE id = ${workspaceId})
         SELECT tz AS timezone, day::text AS day, cutoff::text AS cutoff,
           (day::timestamp AT TIME ZONE tz) AS "windowStart",
-          ((day - ${BASELINE_DAYS})::timestamp AT TIME ZONE tz) AS "historyFrom",
+          ((day - ${BASELINE_DAYS}::int)::timestamp AT TIME ZONE tz) AS "historyFrom",
           (SELECT ((min(received_at) AT TIME ZONE base.tz)::date)::text FROM feedback
             WHERE workspace_id = ${workspaceId}) AS "firstDay"
         FROM base`,
