@@ -24,6 +24,7 @@ CREATE TABLE "alert_destinations" (
 	"label" text NOT NULL,
 	"url" text,
 	"secret" text,
+	"position" smallint DEFAULT 0 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "alert_destinations_workspace_id_id_pk" PRIMARY KEY("workspace_id","id")
 );

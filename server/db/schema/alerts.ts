@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
   boolean,
+  smallint,
 } from 'drizzle-orm/pg-core';
 import { SPIKE_DIRECTIONS, SPIKE_SEVERITIES } from '../../modules/analysis/spikes.ts';
 import { feedback } from './feedback.ts';
@@ -72,6 +73,8 @@ export const alertDestinations = pgTable(
     url: text('url'),
     /** HMAC key of a signed webhook, shown once when created; kept as is to sign with. */
     secret: text('secret'),
+    /** Order within the rule: destinations added together share created_at. */
+    position: smallint('position').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [

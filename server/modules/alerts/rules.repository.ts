@@ -52,7 +52,7 @@ export function listDestinations(db: Db, workspaceId: string, ruleIds: string[])
         inArray(alertDestinations.ruleId, ruleIds),
       ),
     )
-    .orderBy(asc(alertDestinations.createdAt), asc(alertDestinations.id));
+    .orderBy(asc(alertDestinations.createdAt), asc(alertDestinations.position));
 }
 
 /** Enabled rules of a kind, for evaluation. */
@@ -119,8 +119,15 @@ export async function insertDestinations(
   if (destinations.length === 0) return [];
   return db
     .insert(alertDestinations)
-    .values(destinations.map((destination) => ({ ...destination, workspaceId, ruleId })))
-    .returning(destinationColumns);
+    .values(
+      destinations.map((destination, position) => ({
+        ...destination,
+        workspaceId,
+        ruleId,
+        position,
+      })),
+    )
+    .returning({ ...destinationColumns, position: alertDestinations.position });
 }
 
 export async function deleteDestination(db: Db, workspaceId: string, ruleId: string, id: string) {
@@ -175,7 +182,7 @@ export function listDestinationsForSending(db: Db, workspaceId: string, ruleId: 
     .where(
       and(eq(alertDestinations.workspaceId, workspaceId), eq(alertDestinations.ruleId, ruleId)),
     )
-    .orderBy(asc(alertDestinations.createdAt), asc(alertDestinations.id));
+    .orderBy(asc(alertDestinations.createdAt), asc(alertDestinations.position));
 }
 
 /** The addresses an email destination reaches: its own, its team's lead, members by role. */

@@ -59,9 +59,12 @@ async function prepareDestinations(
 }
 
 /** Secrets of new signed webhooks: returned by the call that made them, never again. */
-function secretsOf(written: repo.DestinationRow[], prepared: repo.NewDestination[]) {
-  return written.flatMap((row, index) => {
-    const secret = prepared[index]?.secret;
+function secretsOf(
+  written: Array<{ id: string; position: number }>,
+  prepared: repo.NewDestination[],
+) {
+  return written.flatMap((row) => {
+    const secret = prepared[row.position]?.secret;
     return secret ? [{ destinationId: row.id, secret }] : [];
   });
 }
@@ -180,7 +183,7 @@ export async function addDestination(
     },
     { kind: input.kind },
   );
-  const { ruleId: _rule, ...destination } = written[0]!;
+  const { ruleId: _rule, position: _position, ...destination } = written[0]!;
   return { destination, secret: prepared[0]?.secret ?? null };
 }
 
