@@ -174,7 +174,7 @@ export function listDeliveries(db: Db, workspaceId: string, alertIds: string[]) 
             alertIds.map((id) => sql`${id}::uuid`),
             sql`, `,
           )})
-        ORDER BY created_at, id`,
+        ORDER BY created_at, kind, label, id`,
   );
 }
 
