@@ -92,6 +92,17 @@ const leastRole: Record<string, Role> = {
   'POST /api/v1/workspaces/:workspaceId/tracked-entities': 'admin',
   'PATCH /api/v1/workspaces/:workspaceId/tracked-entities/:entityId': 'admin',
   'DELETE /api/v1/workspaces/:workspaceId/tracked-entities/:entityId': 'admin',
+  'GET /api/v1/workspaces/:workspaceId/alert-rules': 'viewer',
+  'POST /api/v1/workspaces/:workspaceId/alert-rules': 'admin',
+  'PATCH /api/v1/workspaces/:workspaceId/alert-rules/:ruleId': 'admin',
+  'DELETE /api/v1/workspaces/:workspaceId/alert-rules/:ruleId': 'admin',
+  'POST /api/v1/workspaces/:workspaceId/alert-rules/:ruleId/destinations': 'admin',
+  'DELETE /api/v1/workspaces/:workspaceId/alert-rules/:ruleId/destinations/:destinationId': 'admin',
+  'POST /api/v1/workspaces/:workspaceId/alert-rules/:ruleId/test': 'admin',
+  'GET /api/v1/workspaces/:workspaceId/alerts': 'viewer',
+  'POST /api/v1/workspaces/:workspaceId/alerts/:alertId/acknowledge': 'agent',
+  'POST /api/v1/workspaces/:workspaceId/alert-deliveries/:deliveryId/retry': 'agent',
+  'GET /api/v1/workspaces/:workspaceId/spikes': 'viewer',
 };
 
 describeEachEngine('roles', ({ ctx }) => {

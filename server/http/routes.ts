@@ -23,6 +23,8 @@ import { outboxRoutes } from '../modules/outbox/outbox.routes.ts';
 import { themesRoutes } from '../modules/themes/themes.routes.ts';
 import { feedbackAnalysisRoutes } from '../modules/feedback-analysis/feedback-analysis.routes.ts';
 import { staffDirectoryRoutes } from '../modules/staff-directory/staff-directory.routes.ts';
+import { alertRulesRoutes } from '../modules/alerts/rules.routes.ts';
+import { alertsRoutes } from '../modules/alerts/alerts.routes.ts';
 
 /** Every module's routes, mounted under /api/v1. */
 export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -49,4 +51,6 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   themesRoutes(app, ctx);
   feedbackAnalysisRoutes(app, ctx);
   staffDirectoryRoutes(app, ctx);
+  alertRulesRoutes(app, ctx);
+  alertsRoutes(app, ctx);
 }

@@ -14,6 +14,7 @@ import { emailSchedules, imapFanOutJob, imapPollJob } from '../modules/email-in/
 import { importRunJob } from '../modules/imports/imports.jobs.ts';
 import { themesJobs, themesSchedules } from '../modules/themes/themes.jobs.ts';
 import { analysisRunJob, reanalyseJob } from '../modules/feedback-analysis/analysis.jobs.ts';
+import { alertSchedules, alertsJobs } from '../modules/alerts/alerts.jobs.ts';
 
 /** Every job type the workers know. A module adds its jobs here. */
 export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
@@ -31,6 +32,10 @@ export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
   ...themesJobs,
   analysisRunJob,
   reanalyseJob,
+  alertsJobs.evaluateJob,
+  alertsJobs.deliverJob,
+  alertsJobs.spikesTickJob,
+  alertsJobs.spikesDetectJob,
 ];
 
 export const allSchedules: Schedule[] = [
@@ -38,4 +43,5 @@ export const allSchedules: Schedule[] = [
   ...connectorSchedules,
   ...emailSchedules,
   ...themesSchedules,
+  ...alertSchedules,
 ];

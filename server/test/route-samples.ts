@@ -27,6 +27,12 @@ import {
   createTestPerson,
   createTestTeam,
 } from '../modules/feedback-analysis/analysis.fixture.ts';
+import {
+  createDeadDelivery,
+  createSampleAlert,
+  createSampleRule,
+  sampleRuleInput,
+} from '../modules/alerts/alerts.fixture.ts';
 
 /** A valid request for a route: path params beyond :workspaceId, a body, a query string. */
 export interface RouteSample {
@@ -284,6 +290,37 @@ export const routeSamples: Record<string, SampleFactory> = {
   'DELETE /api/v1/workspaces/:workspaceId/tracked-entities/:entityId': async (ctx, ws) => ({
     params: { entityId: await createTestEntity(ctx, ws.id) },
   }),
+  'GET /api/v1/workspaces/:workspaceId/alert-rules': none,
+  'POST /api/v1/workspaces/:workspaceId/alert-rules': async () => ({ body: sampleRuleInput() }),
+  'PATCH /api/v1/workspaces/:workspaceId/alert-rules/:ruleId': async (ctx, ws) => ({
+    params: { ruleId: (await createSampleRule(ctx, ws.id)).rule.id },
+    body: { enabled: false },
+  }),
+  'DELETE /api/v1/workspaces/:workspaceId/alert-rules/:ruleId': async (ctx, ws) => ({
+    params: { ruleId: (await createSampleRule(ctx, ws.id)).rule.id },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/alert-rules/:ruleId/destinations': async (ctx, ws) => ({
+    params: { ruleId: (await createSampleRule(ctx, ws.id)).rule.id },
+    body: { kind: 'webhook', url: 'https://hooks.example.com/hearken' },
+  }),
+  'DELETE /api/v1/workspaces/:workspaceId/alert-rules/:ruleId/destinations/:destinationId': async (
+    ctx,
+    ws,
+  ) => {
+    const { rule } = await createSampleRule(ctx, ws.id);
+    return { params: { ruleId: rule.id, destinationId: rule.destinations[0]!.id } };
+  },
+  'POST /api/v1/workspaces/:workspaceId/alert-rules/:ruleId/test': async (ctx, ws) => ({
+    params: { ruleId: (await createSampleRule(ctx, ws.id)).rule.id },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/alerts': async () => ({ query: { limit: '5' } }),
+  'POST /api/v1/workspaces/:workspaceId/alerts/:alertId/acknowledge': async (ctx, ws) => ({
+    params: { alertId: (await createSampleAlert(ctx, ws.id)).alertId },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/alert-deliveries/:deliveryId/retry': async (ctx, ws) => ({
+    params: { deliveryId: await createDeadDelivery(ctx, ws.id) },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/spikes': none,
 };
 
 /**

@@ -10,3 +10,4 @@ export * from './email.ts';
 export * from './imports.ts';
 export * from './analysis.ts';
 export * from './analysis-runs.ts';
+export * from './alerts.ts';

@@ -31,7 +31,12 @@ export type AuditAction =
   | 'data.imported'
   | 'directory.changed'
   | 'analysis.sentiment_corrected'
-  | 'analysis.reanalysis_started';
+  | 'analysis.reanalysis_started'
+  | 'alert_rule.created'
+  | 'alert_rule.updated'
+  | 'alert_rule.deleted'
+  | 'alert_destination.added'
+  | 'alert_destination.removed';
 
 export async function recordAudit(
   db: Db,

@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router-dom';
 import { InvitePage } from './auth/InvitePage.tsx';
 import { SetupPage } from './auth/SetupPage.tsx';
 import { SignInPage } from './auth/SignInPage.tsx';
+import { AlertsPage } from './alerts/AlertsPage.tsx';
 import { ApiKeysPage } from './api-keys/ApiKeysPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
 import { ImportsPage } from './imports/ImportsPage.tsx';
@@ -29,6 +30,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'inbox', element: <InboxPage /> },
+          { path: 'alerts', element: <AlertsPage /> },
           { path: 'listening-posts', element: <ListeningPostsPage /> },
           { path: 'surveys', element: <SurveysPage /> },
           { path: 'imports', element: <ImportsPage /> },
