@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
 import type { SentimentLabel, TextAnalysis } from '../analysis/types.ts';
+import { evaluateAlerts } from '../alerts/alerts.service.ts';
+import { assignThemesOrRequestClustering } from '../themes/themes.jobs.ts';
 
 /** One feedback item as just analysed and stored. */
 export interface AnalysedFeedback {
@@ -32,5 +34,29 @@ export type AfterAnalysisHook = (
   context: AfterAnalysisContext,
 ) => Promise<void>;
 
-/** The hooks, in order. Modules add theirs where the server is wired (see docs/analysis.md). */
-export const afterAnalysis: AfterAnalysisHook[] = [];
+/**
+ * Alerts are for what customers say now: an item received longer ago than this (an import of
+ * last year's survey, a re-analysis of old feedback) is analysed and themed but pages no one.
+ */
+export const ALERT_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+const assignThemes: AfterAnalysisHook = async (items, { db, workspaceId }) => {
+  await assignThemesOrRequestClustering(
+    db,
+    workspaceId,
+    items.map((item) => item.feedbackId),
+  );
+};
+
+const raiseAlerts: AfterAnalysisHook = async (items, { db, workspaceId }) => {
+  const since = Date.now() - ALERT_WINDOW_MS;
+  const recent = items.filter((item) => item.receivedAt.getTime() >= since);
+  await evaluateAlerts(
+    db,
+    workspaceId,
+    recent.map((item) => item.feedbackId),
+  );
+};
+
+/** The hooks, in order: themes first, so alert rules on a theme see the item's themes. */
+export const afterAnalysis: AfterAnalysisHook[] = [assignThemes, raiseAlerts];

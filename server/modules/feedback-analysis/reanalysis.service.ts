@@ -9,6 +9,7 @@ import { ANALYSIS_VERSION } from '../analysis/analyse.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import { analyseFeedback, ANALYSIS_BATCH, queueAnalysis } from './analysis.service.ts';
 import * as repo from './reanalysis.repository.ts';
+import { reclusterJob } from '../themes/themes.jobs.ts';
 
 export const REANALYSE_JOB = 'analysis.reanalyse';
 /** How long one job drives a run before handing over to the next job (keeps attempts per slice). */
@@ -105,6 +106,8 @@ async function step(runner: Runner, workspaceId: string, run: repo.RunRow) {
   );
   if (ids.length === 0) {
     await repo.finishRun(runner.db, workspaceId, run.id);
+    // Themes found before the run saw only part of the texts: cluster again over all of them.
+    await insertJobs(runner.db, [reclusterJob(workspaceId, `run:${run.id}`)]);
     return;
   }
   const outcome = await analyseFeedback(runner.db, workspaceId, ids, runner.log);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Db } from '../../db/client.ts';
 import { defineJob } from '../../jobs/job.ts';
 import { insertJobs } from '../../jobs/queue.repository.ts';
 import type { Schedule } from '../../jobs/scheduler.ts';
@@ -26,16 +27,25 @@ export function reclusterJob(workspaceId: string, slot: string) {
 }
 
 /** Places newly analysed items in existing themes; with no themes yet, asks for a first clustering. */
+export async function assignThemesOrRequestClustering(
+  db: Db,
+  workspaceId: string,
+  feedbackIds: string[],
+) {
+  const result = await assignThemesToFeedback(db, workspaceId, feedbackIds);
+  if (result.noThemes && result.items > 0) {
+    // The first clustering needs some volume; the hourly key keeps this to one request an hour.
+    await insertJobs(db, [reclusterJob(workspaceId, new Date().toISOString().slice(0, 13))]);
+  }
+  return result;
+}
+
 export const assignJob = defineJob({
   name: ASSIGN_JOB,
   payload: z.object({ feedbackIds: z.array(z.uuid()).min(1).max(5000) }),
   async handler({ feedbackIds }, { db, workspaceId, log }) {
     if (!workspaceId) throw new Error(`${ASSIGN_JOB} needs a workspace`);
-    const result = await assignThemesToFeedback(db, workspaceId, feedbackIds);
-    if (result.noThemes && result.items > 0) {
-      // The first clustering needs some volume; the hourly key keeps this to one request an hour.
-      await insertJobs(db, [reclusterJob(workspaceId, new Date().toISOString().slice(0, 13))]);
-    }
+    const result = await assignThemesOrRequestClustering(db, workspaceId, feedbackIds);
     log.debug({ ...result }, 'themes assigned');
   },
 });
