@@ -34,12 +34,6 @@ export type AfterAnalysisHook = (
   context: AfterAnalysisContext,
 ) => Promise<void>;
 
-/**
- * Alerts are for what customers say now: an item received longer ago than this (an import of
- * last year's survey, a re-analysis of old feedback) is analysed and themed but pages no one.
- */
-export const ALERT_WINDOW_MS = 24 * 60 * 60 * 1000;
-
 const assignThemes: AfterAnalysisHook = async (items, { db, workspaceId }) => {
   await assignThemesOrRequestClustering(
     db,
@@ -48,13 +42,12 @@ const assignThemes: AfterAnalysisHook = async (items, { db, workspaceId }) => {
   );
 };
 
+// Alert rules skip items received long ago (imports, re-analysis): see alerts.service.ts.
 const raiseAlerts: AfterAnalysisHook = async (items, { db, workspaceId }) => {
-  const since = Date.now() - ALERT_WINDOW_MS;
-  const recent = items.filter((item) => item.receivedAt.getTime() >= since);
   await evaluateAlerts(
     db,
     workspaceId,
-    recent.map((item) => item.feedbackId),
+    items.map((item) => item.feedbackId),
   );
 };
 
