@@ -48,7 +48,7 @@ it('adds a rule with a signed webhook on the Alerts page, shows its secret once 
   await page.getByRole('link', { name: 'Alerts', exact: true }).first().click();
   await expect.poll(() => page.locator('h1').innerText()).toBe('Alerts');
   await expect.poll(() => page.getByText('No open alerts.').count()).toBe(1);
-  expect(await page.getByText('No spikes found.').count()).toBe(1);
+  await expect.poll(() => page.getByText('No spikes found.').count()).toBe(1);
 
   await page.getByRole('button', { name: 'Add rule' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add an alert rule' });

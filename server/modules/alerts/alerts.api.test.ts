@@ -292,3 +292,36 @@ describeEachEngine(
   },
   { OUTBOUND_ALLOW_PRIVATE: 'true' },
 );
+
+describeEachEngine('alerts API with the SSRF guard on', ({ ctx }) => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildApp(ctx());
+  });
+  afterAll(() => app.close());
+
+  it('refuses a destination URL that names a private or loopback address', async () => {
+    const workspace = await createTestWorkspace(ctx());
+    for (const url of [
+      'http://127.0.0.1:8080/hook',
+      'http://169.254.169.254/latest',
+      'http://[::1]/x',
+    ]) {
+      const response = await app.inject({
+        method: 'POST',
+        url: `/api/v1/workspaces/${workspace.id}/alert-rules`,
+        headers: sessionHeaders(workspace.owner),
+        payload: {
+          name: 'Internal',
+          conditions: [{ type: 'score_at_most', value: 6 }],
+          destinations: [{ kind: 'webhook', url }],
+        },
+      });
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json().error.details[0]).toMatchObject({
+        path: 'body.destinations.0.url',
+        message: expect.stringContaining('Refused to connect'),
+      });
+    }
+  });
+});

@@ -4,8 +4,9 @@ import type { Db } from '../../db/client.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import type { Condition, DestinationInput, RuleInput, RulePatch } from './alerts.schemas.ts';
+import { checkUrl } from '../connectors/outbound-fetch.ts';
 import { policyFor, sendToDestination } from './delivery.service.ts';
-import type { AlertNotice } from './messages.ts';
+import { testNotice } from './test-notice.ts';
 import * as repo from './rules.repository.ts';
 import { newWebhookSecret } from './signature.ts';
 
@@ -19,6 +20,20 @@ export function urlLabel(raw: string): string {
   return `${url.protocol}//${url.host}${first ? `/${first}/…` : '/…'}`;
 }
 
+/**
+ * A URL naming a private or loopback address outright is refused when it is saved, not only when
+ * it is used; names are checked at each connection (they may resolve differently later).
+ */
+function refuseForbiddenAddress(ctx: AppContext, url: string, path: string) {
+  try {
+    checkUrl(url, policyFor(ctx.config));
+  } catch (error) {
+    throw errors.invalid('This address cannot be reached from Hearken.', [
+      { path, message: error instanceof Error ? error.message : String(error) },
+    ]);
+  }
+}
+
 async function prepareDestinations(
   ctx: AppContext,
   workspaceId: string,
@@ -30,6 +45,7 @@ async function prepareDestinations(
   const teams = await repo.teamNames(ctx.db, workspaceId, teamIds);
   return inputs.map((input, index): repo.NewDestination => {
     if (input.kind !== 'email') {
+      refuseForbiddenAddress(ctx, input.url, `body.destinations.${index}.url`);
       return {
         kind: input.kind,
         settings: {},
@@ -202,75 +218,30 @@ export async function removeDestination(
   });
 }
 
-function testNotice(
-  ctx: AppContext,
-  workspaceId: string,
-  rule: { id: string; name: string; kind: string },
-): AlertNotice {
-  const now = new Date().toISOString();
-  return {
-    type: 'alert.test',
-    alertId: randomUUID(),
-    workspaceId,
-    createdAt: now,
-    rule: { id: rule.id, name: rule.name },
-    matched: [{ type: 'test', detail: 'a test sent from the alerts page' }],
-    feedback:
-      rule.kind === 'spike'
-        ? null
-        : {
-            id: randomUUID(),
-            channel: 'survey',
-            scoreType: 'nps',
-            score: 3,
-            sentimentLabel: 'negative',
-            sentimentScore: -0.6,
-            text: 'This is a test alert. The customer’s words appear here.',
-            receivedAt: now,
-            accountName: 'Example account',
-            accountTier: 'strategic',
-          },
-    spike:
-      rule.kind === 'spike'
-        ? {
-            subjectKind: 'theme',
-            subjectName: 'Example theme',
-            count: 17,
-            expected: 5,
-            ratio: 3.4,
-            pValue: 0.0004,
-            direction: 'rise',
-            severity: 'high',
-            sentence: '3.4× the usual volume (p < 0.001)',
-            windowStart: now,
-          }
-        : null,
-    link: `${ctx.config.PUBLIC_URL}/w/${workspaceId}/alerts`,
-  };
-}
-
 /** Sends a sample notification to each of a rule's destinations now and says how each went. */
 export async function sendTest(ctx: AppContext, workspaceId: string, ruleId: string) {
   const rule = await getRule(ctx, workspaceId, ruleId);
   const destinations = await repo.listDestinationsForSending(ctx.db, workspaceId, ruleId);
   if (destinations.length === 0) throw errors.conflict('This rule has no destinations to test.');
-  const notice = testNotice(ctx, workspaceId, rule);
+  const notice = testNotice(ctx.config.PUBLIC_URL, workspaceId, rule);
   const deps = { db: ctx.db, config: ctx.config, policy: policyFor(ctx.config) };
-  const results = [];
-  for (const destination of destinations) {
-    const outcome = await sendToDestination(
-      deps,
-      workspaceId,
-      destination,
-      notice,
-      `test-${randomUUID()}`,
-    );
-    results.push({
-      destinationId: destination.id,
-      kind: destination.kind,
-      ok: outcome.ok,
-      detail: outcome.detail,
-    });
-  }
+  // Together, so a rule's test answers within one request timeout however many destinations it has.
+  const results = await Promise.all(
+    destinations.map(async (destination) => {
+      const outcome = await sendToDestination(
+        deps,
+        workspaceId,
+        destination,
+        notice,
+        `test-${randomUUID()}`,
+      );
+      return {
+        destinationId: destination.id,
+        kind: destination.kind,
+        ok: outcome.ok,
+        detail: outcome.detail,
+      };
+    }),
+  );
   return { results };
 }
