@@ -178,9 +178,13 @@ function readTokens(text: string): Token[] {
     if (start < 0 || start > expected + 8) start = expected;
     const end = Math.min(text.length, start + value.length);
     const pos = token.out(its.pos);
-    const lower = value.toLowerCase();
+    // NFC, so "résumé" typed with combining accents is the same phrase as the precomposed one.
+    const lower = value.toLowerCase().normalize('NFC');
     // The typings give lemma an extra parameter that `out` does not accept; it returns a string.
-    const lemma = token.out(its.lemma as unknown as typeof its.value).toLowerCase();
+    const lemma = token
+      .out(its.lemma as unknown as typeof its.value)
+      .toLowerCase()
+      .normalize('NFC');
     // A capital at the start of a sentence makes the tagger say PROPN ("Deliveries were late");
     // elsewhere a proper noun is a name and keeps its form ("Christmas").
     const noun = pos === 'NOUN' || (pos === 'PROPN' && sentenceStart);

@@ -133,4 +133,19 @@ describe('reclusterThemes', () => {
     expect(after.archived).toEqual([]);
     expect(after.themes.map((theme) => theme.id)).toContain('hand');
   });
+
+  it('clusters an even sample of a large window and still assigns every item', () => {
+    const sampled = reclusterThemes(items, [], { newId, sampleSize: 60, minClusterSize: 5 });
+    expect(sampled.themes.length).toBeGreaterThanOrEqual(4);
+    const labelOf = new Map(items.map((item) => [item.id, item.label]));
+    for (const theme of sampled.themes) {
+      const labels = sampled.assignments
+        .filter((entry) => entry.themeId === theme.id)
+        .map((entry) => labelOf.get(entry.itemId));
+      expect(new Set(labels).size).toBe(1);
+    }
+    const assigned = new Set(sampled.assignments.map((entry) => entry.itemId));
+    expect(assigned.size + sampled.unassigned).toBe(items.length);
+    expect(sampled.unassigned).toBeLessThan(items.length * 0.1);
+  });
 });

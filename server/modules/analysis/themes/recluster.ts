@@ -47,9 +47,12 @@ export interface ReclusterOptions extends ClusterOptions {
   /** Least centroid cosine for a new cluster to continue an existing theme (keep its id). */
   matchThreshold?: number;
   newId?: () => string;
+  /** Most items clustered; beyond it an evenly spread sample is clustered and all are assigned. */
+  sampleSize?: number;
 }
 
 const DEFAULT_MATCH_THRESHOLD = 0.3;
+const DEFAULT_SAMPLE_SIZE = 100_000;
 const MAX_MERGE_HOPS = 20;
 
 /**
@@ -62,13 +65,17 @@ const MAX_MERGE_HOPS = 20;
  *   items staff placed by hand;
  * - phrases staff moved out of a theme (split) stay out of it, and moved-in ones stay in;
  * then every item is assigned to the resulting centroids, so the edits decide where items go.
+ * Above `sampleSize` items, an even sample is clustered and every item assigned.
  */
 export function reclusterThemes(
   items: readonly ThemeItem[],
   existing: readonly ExistingTheme[],
   options: ReclusterOptions = {},
 ): ReclusterPlan {
-  const fresh = clusterItems(items, options).themes;
+  const fresh = clusterItems(
+    evenSample(items, options.sampleSize ?? DEFAULT_SAMPLE_SIZE),
+    options,
+  ).themes;
   const byId = new Map(existing.map((theme) => [theme.id, theme]));
   const effective = new Map(
     existing.map((theme) => [theme.id, applyStaffTerms(theme.terms, theme.staffTerms)]),
@@ -96,6 +103,16 @@ export function reclusterThemes(
     });
   }
   return finish(items, existing, dedupeNames(planned, byId), options);
+}
+
+/**
+ * Every k-th item, so the clustering's cost is bounded however large the window; themes large
+ * enough to matter are in any even sample, and every item is still assigned afterwards.
+ */
+function evenSample<T>(items: readonly T[], size: number): readonly T[] {
+  if (items.length <= size) return items;
+  const step = items.length / size;
+  return Array.from({ length: size }, (_, index) => items[Math.floor(index * step)]!);
 }
 
 function isStaffShaped(theme: ExistingTheme): boolean {
