@@ -155,6 +155,24 @@ describe('sentiment and offsets', () => {
     ]);
   });
 
+  it('compiles names without words and large directories quickly', () => {
+    const odd = compileDirectory({
+      people: [
+        { id: 'emoji', name: '😀', nicknames: ['', '  '] },
+        ...Array.from({ length: 5_000 }, (_, index) => ({
+          id: `p${index}`,
+          name: `Person${index} Surname${index}`,
+          nicknames: [],
+        })),
+      ],
+      teams: [{ id: 'blank', name: ' ', aliases: ['!!!'] }],
+      entities: [],
+    });
+    expect(findMentions('😀 !!! thanks to Person42', odd, neutral).map((m) => m.entityId)).toEqual([
+      'p42',
+    ]);
+  });
+
   it('finds nothing with an empty directory', () => {
     const empty = compileDirectory({ people: [], teams: [], entities: [] });
     expect(findMentions('Thanks to Sam at Acme', empty, neutral)).toEqual([]);
