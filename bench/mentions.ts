@@ -46,8 +46,7 @@ function makeTexts(directory: Directory, count: number): string[] {
   const templates = [
     (i: number) => `${first(i)} at the front desk was brilliant, thanks to Acme for the quick fix.`,
     (i: number) => `Thanks to ${first(i)} in billing, my refund arrived. ${faker.lorem.sentence()}`,
-    () =>
-      `I switched from Globex because the app kept crashing. ${faker.lorem.sentences(2)}`,
+    () => `I switched from Globex because the app kept crashing. ${faker.lorem.sentences(2)}`,
     () =>
       `${faker.lorem.sentences(3)} Call me on +44 20 7946 0958 or mail ${faker.internet.email()}.`,
     (i: number) => `Ask for ${first(i)}, #acme support rocks. Will the bill come in May?`,

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ZodError } from 'zod';
 import { AppError } from '../server/errors.ts';
+import { registerAnalyzeCommand } from './commands/analyze.ts';
 import { registerApiKeyCommand } from './commands/apikey.ts';
 import { registerExportCommand } from './commands/export.ts';
 import { registerFeedbackImportCommand } from './commands/feedback-import.ts';
@@ -25,6 +26,7 @@ registerExportCommand(program, openCliContext);
 registerImportCommand(program, openCliContext);
 registerFeedbackImportCommand(program, openCliContext);
 registerReanalyzeCommand(program, openCliContext);
+registerAnalyzeCommand(program);
 
 function explain(error: unknown): string {
   if (error instanceof ZodError)

@@ -1,6 +1,11 @@
 import { detectLanguage } from './language.ts';
 import { prepareText } from './limits.ts';
-import { compileDirectory, findMentions, type MentionMatcher } from './mentions/index.ts';
+import {
+  compileDirectory,
+  findMentions,
+  type FindMentionsOptions,
+  type MentionMatcher,
+} from './mentions/index.ts';
 import { findPersonalData } from './redact.ts';
 import { analyseSentiment } from './sentiment/index.ts';
 import { extractKeyPhrases } from './themes/key-phrases.ts';
@@ -15,6 +20,8 @@ const EMPTY_DIRECTORY = compileDirectory({ people: [], teams: [], entities: [] }
 export interface AnalyseOptions {
   /** A compiled directory (see `compileDirectory`), reused across texts of one workspace. */
   mentions?: MentionMatcher;
+  /** How mentions are found, e.g. `{ ambiguous: 'report' }` to keep names shared by several people. */
+  mentionOptions?: FindMentionsOptions;
 }
 
 /**
@@ -28,8 +35,11 @@ export function analyseText(input: string, options: AnalyseOptions = {}): TextAn
   const english = isEnglish(text, language.code, language.confidence);
   const notAnalysed: AnalysisPart[] = english ? [] : ['sentiment', 'keyPhrases'];
   const sentiment = english ? analyseSentiment(text) : null;
-  const mentions = findMentions(text, options.mentions ?? EMPTY_DIRECTORY, (start) =>
-    sentimentAt(sentiment, start),
+  const mentions = findMentions(
+    text,
+    options.mentions ?? EMPTY_DIRECTORY,
+    (start) => sentimentAt(sentiment, start),
+    options.mentionOptions,
   );
   return {
     version: ANALYSIS_VERSION,

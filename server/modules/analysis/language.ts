@@ -3,7 +3,8 @@ import type { LanguageResult } from './types.ts';
 
 /** Letters of any script; text without them (emoji, numbers, URLs) has no language. */
 const LETTER = /\p{L}/u;
-const URL = /\bhttps?:\/\/\S+|\bwww\.\S+|\S+@\S+\.\w+/giu;
+// Bounded, @-free parts: an unbounded `\S+@\S+` backtracks cubically on a run of '@'.
+const URL = /\bhttps?:\/\/\S+|\bwww\.\S+|[^\s@]{1,64}@[^\s@]{1,255}/giu;
 const SAMPLE_CHARS = 2_000;
 
 /** Scripts written by one language, so the script alone tells the language. */

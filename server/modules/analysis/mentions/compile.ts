@@ -45,8 +45,6 @@ export interface MentionMatcher {
   tags: Map<string, Target[]>;
   /** One-deletion forms of longer first names, for typos. */
   fuzzy: Map<string, Target[]>;
-  /** Word keys of team names and aliases, so "in billing" can place a person in a team. */
-  teamIds: Map<string, Set<string>>;
   size: number;
 }
 
@@ -88,7 +86,6 @@ export function compileDirectory(directory: Directory): MentionMatcher {
     root: newNode(),
     tags: new Map(),
     fuzzy: new Map(),
-    teamIds: new Map(),
     size: 0,
   };
   for (const person of directory.people) addPerson(matcher, person);
@@ -98,10 +95,6 @@ export function compileDirectory(directory: Directory): MentionMatcher {
       const target: Target = { kind: 'team', entityId: team.id, name: team.name, via: 'alias' };
       insert(matcher, keys, target);
       if (keys.length > 0) addToMap(matcher.tags, keys.join(''), target);
-      if (keys.length === 1) {
-        const ids = matcher.teamIds.get(keys[0]!) ?? new Set<string>();
-        matcher.teamIds.set(keys[0]!, ids.add(team.id));
-      }
     }
   }
   for (const entity of directory.entities)

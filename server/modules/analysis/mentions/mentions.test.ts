@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyseText } from '../analyse.ts';
 import type { Directory, Sentiment } from '../types.ts';
 import { oneEditApart } from './fuzzy.ts';
 import { compileDirectory, findMentions, type FindMentionsOptions } from './index.ts';
@@ -49,6 +50,8 @@ describe('people', () => {
     expect(ids('I spoke to Pri yesterday')).toEqual(['priya']);
     expect(ids('Priya really helped me')).toEqual(['priya']);
     expect(ids('Priya from the warehouse called')).toEqual(['priya']);
+    expect(ids('Honestly Priya is a star')).toEqual(['priya']);
+    expect(ids('I met Priya, who knew the answer')).toEqual(['priya']);
   });
 
   it('does not take ordinary words that are also names for people without a cue', () => {
@@ -65,6 +68,7 @@ describe('people', () => {
     expect(ids('samantha reed phoned')).toEqual(['samantha']);
     expect(ids('Sam Ortiz was here')).toEqual(['samuel']);
     expect(ids('Mrs Patel was lovely')).toEqual(['priya']);
+    expect(ids('Dr. Patel. Ms. Patel')).toEqual(['priya', 'priya']);
     expect(ids('The Patel family')).toEqual([]);
     expect(found('Big Joe is the best')).toEqual([{ id: 'jose', text: 'Big Joe' }]);
     expect(ids('Jose Alvarez and José helped')).toEqual(['jose', 'jose']);
@@ -151,9 +155,39 @@ describe('sentiment and offsets', () => {
     ]);
   });
 
+  it('compiles names without words and large directories quickly', () => {
+    const odd = compileDirectory({
+      people: [
+        { id: 'emoji', name: '😀', nicknames: ['', '  '] },
+        ...Array.from({ length: 5_000 }, (_, index) => ({
+          id: `p${index}`,
+          name: `Person${index} Surname${index}`,
+          nicknames: [],
+        })),
+      ],
+      teams: [{ id: 'blank', name: ' ', aliases: ['!!!'] }],
+      entities: [],
+    });
+    expect(findMentions('😀 !!! thanks to Person42', odd, neutral).map((m) => m.entityId)).toEqual([
+      'p42',
+    ]);
+  });
+
   it('finds nothing with an empty directory', () => {
     const empty = compileDirectory({ people: [], teams: [], entities: [] });
     expect(findMentions('Thanks to Sam at Acme', empty, neutral)).toEqual([]);
+  });
+});
+
+describe('through analyseText', () => {
+  it('gives each mention the sentiment of its own sentence', () => {
+    const result = analyseText('Globex was awful and slow. Thanks to Priya, she was brilliant!', {
+      mentions: matcher,
+    });
+    expect(result.mentions.map((m) => [m.entityId, m.sentiment.label])).toEqual([
+      ['globex', 'negative'],
+      ['priya', 'positive'],
+    ]);
   });
 });
 

@@ -52,6 +52,8 @@ function wordCharWidth(text: string, index: number, code: number): number {
   return known === 1 ? 1 : 0;
 }
 
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'prof', 'st', 'jr', 'sr', 'vs']);
+
 /** . ! ? ; … and line ends close a sentence for the purpose of cues. */
 const isSentenceBreak = (code: number) =>
   code === 46 ||
@@ -72,12 +74,14 @@ export function tokenize(text: string): Token[] {
   let sentence = 0;
   let gapStart = 0;
   let broke = false;
+  let dots = 0;
   let index = 0;
   while (index < length) {
     const code = text.charCodeAt(index);
     let width = wordCharWidth(text, index, code);
     if (width === 0) {
       if (isSentenceBreak(code)) broke = true;
+      if (code === 46) dots += 1;
       index += 1;
       continue;
     }
@@ -89,7 +93,10 @@ export function tokenize(text: string): Token[] {
       if (next >= 128) ascii = false;
       width = index < length ? wordCharWidth(text, index, next) : 0;
     }
-    if (broke && tokens.length > 0) sentence += 1;
+    const previous = tokens[tokens.length - 1];
+    // "Mr. Patel", "Dr. Lee": the dot of an abbreviation does not end the sentence.
+    const abbreviation = dots === 1 && previous !== undefined && ABBREVIATIONS.has(previous.key);
+    if (broke && previous && !(abbreviation && start - gapStart <= 2)) sentence += 1;
     const word = text.slice(start, index);
     tokens.push({
       start,
@@ -102,6 +109,7 @@ export function tokenize(text: string): Token[] {
         tokens.length > 0 && start - gapStart <= 4 && JOINING_GAP.test(text.slice(gapStart, start)),
     });
     broke = false;
+    dots = 0;
     gapStart = index;
   }
   return tokens;
