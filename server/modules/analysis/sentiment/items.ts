@@ -66,3 +66,12 @@ export function readItems(tokens: readonly Token[], from: number, to: number): n
   }
   return items.count;
 }
+
+/** After a very long sentence, lets the scratch arrays go rather than hold them for ever. */
+export function releaseItems(): void {
+  if (items.kind.length <= KEEP_ITEMS) return;
+  for (const array of [items.kind, items.first, items.last, items.entry, items.face, keys]) {
+    array.length = 0;
+  }
+}
+const KEEP_ITEMS = 4096;

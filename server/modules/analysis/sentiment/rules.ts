@@ -1,4 +1,4 @@
-import { ItemKind, items, readItems } from './items.ts';
+import { ItemKind, items, readItems, releaseItems } from './items.ts';
 import { Contrast, type Entry } from './lexicon.ts';
 import { Kind, type SentenceTokens, type Token } from './tokenizer.ts';
 
@@ -60,6 +60,8 @@ export interface SentenceScore {
   /** For the caller's check for greetings and sign-offs ("Hi Ben,", "Kind regards, Tom"). */
   wordCount: number;
   firstWord: string;
+  /** Words that name something rather than judge it ("staff" in "Lovely staff."). */
+  namingWords: number;
   /** Words before the first comma, 0 when none ("Kind regards, Tom" → 2). */
   wordsBeforeComma: number;
   bangs: number;
@@ -88,6 +90,14 @@ const GRATITUDE = new Set(
     ' ',
   ),
 );
+/** Words that name nothing: "Great stuff.", "What a move.", "That's progress." */
+const EMPTY_WORDS = new Set(
+  (
+    "stuff job work move idea one thing things that this that's it it's so very really just how " +
+    'what a an the such is was truly simply absolutely'
+  ).split(' '),
+);
+const MAX_REWEIGHTS = 8;
 const REQUEST_OPENERS = new Set(['please', 'pls', 'plz', 'kindly']);
 const ASKING_MODALS = new Set(['could', 'can', 'would', 'will']);
 const ASKED = new Set(['you', 'u', 'someone', 'somebody', 'anyone', 'we', 'i']);
@@ -103,7 +113,9 @@ export function scoreSentence(
   clauses: Clause[],
 ): SentenceScore {
   const count = readItems(tokens, sentence.from, sentence.to);
-  return new SentenceReader(tokens, clauses, capsContrast).read(count);
+  const score = new SentenceReader(tokens, clauses, capsContrast).read(count);
+  releaseItems();
+  return score;
 }
 
 /** The state of reading one sentence left to right; a class so the hot loop makes no closures. */
@@ -121,6 +133,7 @@ class SentenceReader {
   /** First clause after a contrast inside the sentence, or -1. */
   private splitAt = -1;
   private splitAfterClause = false;
+  private contrasts = 0;
   /** A negator was seen in this clause and nothing it could deny followed yet. */
   private denialOpen = false;
   /** A word of solving ("fixed", "sorted", "refunded") was seen in this clause. */
@@ -147,6 +160,7 @@ class SentenceReader {
     let firstWord = '';
     let secondWord = '';
     let wordsBeforeComma = 0;
+    let namingWords = 0;
     for (let i = 0; i < count; i += 1) {
       const kind = items.kind[i]!;
       if (kind === ItemKind.Boundary) {
@@ -203,6 +217,7 @@ class SentenceReader {
         continue;
       }
       this.clauseHasWords = true;
+      if ((entry === null || !isSentiment(entry)) && !EMPTY_WORDS.has(token.key)) namingWords += 1;
       if (entry?.negator) {
         this.lastNegator = i;
         this.negatorKey = token.key;
@@ -276,6 +291,7 @@ class SentenceReader {
       wordCount,
       firstWord,
       wordsBeforeComma,
+      namingWords,
       bangs,
     };
   }
@@ -327,9 +343,16 @@ class SentenceReader {
     }
   }
 
+  /**
+   * Reweighs the clauses so far. Only the first few contrasts of a sentence do, which keeps a
+   * sentence of a thousand "but"s linear rather than quadratic.
+   */
   private scaleEarlier(factor: number): void {
-    for (let c = this.clauseFrom; c < this.clauses.length; c += 1)
+    this.contrasts += 1;
+    if (this.contrasts > MAX_REWEIGHTS) return;
+    for (let c = this.clauseFrom; c < this.clauses.length; c += 1) {
       this.clauses[c]!.weight *= factor;
+    }
   }
 }
 
