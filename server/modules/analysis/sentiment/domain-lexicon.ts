@@ -69,11 +69,18 @@ export const DOMAIN_WORDS: Readonly<Record<string, number>> = {
   estimated: -0.5, voicemail: -0.5, queue: -0.8, queued: -0.8, queueing: -0.9, eventually: -0.5,
   louder: -0.8, removed: -1, dropped: -1, higher: -0.4, cockroach: -2.5, cockroaches: -2.5,
   mould: -2, mold: -2, rats: -2, mice: -1.8, stains: -1.2, shut: -0.6, again: -0.3, willing: 0.5,
-  doubles: -0.8, doubled: -0.8,
+  doubles: -0.8, doubled: -0.8, issue: -0.5, issues: -0.8, hiccup: -0.8, hiccups: -0.8,
+  teething: -0.5, hitch: -0.8,
   // Praise VADER does not know.
   handy: 1.6, smoothest: 2.4, unreal: 2, cracking: 2, rocks: 1.5, sweethearts: 2.5, hoovered: 0.5,
   punctual: 1.6, gorgeous: 3, superfast: 2, lightning: 1, nobody: -1.2, noone: -1.2, nothing: -0.5,
-  drama: -1.2, listened: 0.8,
+  drama: -1.2, listened: 0.8, sharp: 1.2,
+  // Feedback in English often carries a word of another language, and typos.
+  bien: 1.5, wunderbar: 2.5, gracias: 1.5, merci: 1.5, danke: 1.5, genial: 2, magnifique: 2.5,
+  bravo: 2.5, fantastico: 2.5, perfecto: 2.5, excelente: 2.5, nul: -2, 'déception': -2.5,
+  decepcion: -2.5, schlecht: -2, hapy: 2.5, happpy: 2.5, dissapointed: -2.1, disapointed: -2.1,
+  dissappointed: -2.1, terible: -2.1, horible: -2.5, awsome: 3, amazin: 2.8, recomend: 1.5,
+  usless: -1.8, rubish: -2, unaceptable: -2.5, unacceptible: -2.5,
   // Frustration words customers write.
   unacceptable: -2.5, ridiculous: -2, pathetic: -2.5, appalling: -2.8, shocking: -2.2,
   disgraceful: -2.8, atrocious: -3, abysmal: -3, dreadful: -2.5, woeful: -2.5, sucks: -2,
@@ -116,7 +123,7 @@ export const NEGATORS: readonly string[] = [
   'not', 'no', 'never', 'none', 'nobody', 'nothing', 'nowhere', 'neither', 'nor', 'without',
   'cannot', 'cant', 'dont', 'doesnt', 'didnt', 'isnt', 'wasnt', 'werent', 'arent', 'wont',
   'wouldnt', 'couldnt', 'shouldnt', 'havent', 'hasnt', 'hadnt', 'aint', 'nope', 'noone', 'rarely',
-  'seldom', 'hardly', 'barely', 'lack', 'lacks', 'lacking', 'unable', 'zero',
+  'seldom', 'hardly', 'barely', 'lack', 'lacks', 'lacking', 'unable', 'zero', '0',
 ];
 
 /**

@@ -51,7 +51,7 @@ export function readItems(tokens: readonly Token[], from: number, to: number): n
         t += phrase.length;
         continue;
       }
-      const entry = token.kind === Kind.Word ? (lookupWord(token.key) ?? null) : null;
+      const entry = lookupWord(token.key) ?? null;
       push(ItemKind.Lexical, t, t, entry, 0);
     } else if (token.kind === Kind.Emoji) {
       push(ItemKind.Face, t, t, null, EMOJI_VALENCE.get(token.code) ?? 0);

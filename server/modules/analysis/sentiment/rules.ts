@@ -18,7 +18,7 @@ export const RULES = {
   bangBoost: 0.292,
   maxBangs: 4,
   /** A single "?" asks rather than states. */
-  questionScale: 0.6,
+  questionScale: 0.45,
   /** "Please add...", "Could you send...": asking, not judging. */
   requestScale: 0.5,
   /** A clause that ends in a denial: "Outcome wasn't." "Nothing from anyone." */
