@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { isAbsolute, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -111,6 +112,7 @@ function throughput(
 export async function main(args: string[]): Promise<void> {
   const file = resolvePath(stringArg(args, 'file') ?? DEFAULT_FILE);
   const correctionsFile = stringArg(args, 'corrections');
+  if (!existsSync(file)) throw new Error(`No labelled set at ${file}; pass --file PATH`);
   const items = loadLabelled(file);
   if (correctionsFile) items.push(...loadLabelled(resolvePath(correctionsFile), 'corrections'));
   progress(
