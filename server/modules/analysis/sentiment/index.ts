@@ -2,8 +2,9 @@ import type { AspectSentiment, KeyPhrase, SentenceSentiment, SentimentResult } f
 import { FORMULAS } from './domain-lexicon.ts';
 import { LABELS, labelOf, normalise, polarityOf, round } from './label.ts';
 import { EMOTICONS } from './lexicon.ts';
-import { RULES, scoreSentence, type Clause, type SentenceScore } from './rules.ts';
+import { scoreSentence, type Clause, type SentenceScore } from './rules.ts';
 import { tokenize } from './tokenizer.ts';
+import { RULES } from './tuning.ts';
 
 const FORMULA_WORDS = new Set(FORMULAS);
 /** Greetings and sign-offs are at most this many words ("Kind regards, Accounts Payable"). */

@@ -1,45 +1,31 @@
-import { ItemKind, items, readItems, releaseItems } from './items.ts';
+import {
+  FILLERS,
+  LIGHT_WORDS,
+  SOLVING,
+  GRATITUDE,
+  EMPTY_WORDS,
+  REQUEST_OPENERS,
+  ASKING_MODALS,
+  ASKED,
+} from './cue-words.ts';
+import {
+  applyDegree,
+  findClosingQuote,
+  hasShortQuote,
+  ItemKind,
+  items,
+  readItems,
+  releaseItems,
+} from './items.ts';
 import { Contrast, type Entry } from './lexicon.ts';
 import { Kind, type SentenceTokens, type Token } from './tokenizer.ts';
+import { RULES } from './tuning.ts';
 
 /**
- * The rules that turn one sentence's tokens into clause valences: phrases first, then negation
- * scope, degree words, capitals, scare quotes, contrast weighting of clauses, and punctuation
- * emphasis. Constants on VADER's scale come from its paper (0.293 degree step, 0.733 for
- * capitals, 0.292 per "!", -0.74 for negation); the others were set on the dev split.
+ * The rules that turn one sentence's tokens into clause valences: phrases first (items.ts), then
+ * negation scope, degree words, capitals, irony cues, contrast weighting of clauses, and
+ * punctuation emphasis. The constants are in tuning.ts, the cue words in cue-words.ts.
  */
-export const RULES = {
-  negationScalar: -0.74,
-  /** How many content words after a negator it still denies ("would not really recommend"). */
-  negationWindow: 3,
-  neverThisBoost: 1.25,
-  capsBoost: 0.733,
-  degreeDecay: [1, 0.95, 0.9] as readonly number[],
-  bangBoost: 0.292,
-  maxBangs: 4,
-  /** A single "?" asks rather than states. */
-  questionScale: 0.45,
-  /** "Please add...", "Could you send...": asking, not judging. */
-  requestScale: 0.5,
-  /** A clause that ends in a denial: "Outcome wasn't." "Nothing from anyone." */
-  ellipticalNegation: -1.5,
-  /** The valence a featureless side of a contrast takes, opposite to the other side. */
-  impliedContrast: 1,
-  /** Customers ask "why" when something went wrong. */
-  whyAsked: -1.2,
-  /** Positive words in short quotes are usually ironic: "the 'smart' thermostat". */
-  scareQuoteScale: -0.4,
-  /** ...and praise beside such a quote is suspect: 'Love the new "simplified" pricing.' */
-  ironicScale: -0.4,
-  /** A short burst of praise is ironic when the rest of the text sums below this. */
-  ironicRestBelow: -1,
-  /** Problems named as what was solved: "sorted my broken heating", "found my missing payment". */
-  solvedScale: 0,
-  concededWeight: 0.5,
-  contrastedWeight: 1.5,
-  /** Customers state problems more mildly than praise; negative readings count a bit more. */
-  negativeWeight: 1.2,
-};
 
 export interface Clause {
   start: number;
@@ -67,40 +53,7 @@ export interface SentenceScore {
   bangs: number;
 }
 
-/** Words that leave a denial open: "not so much", "nothing from anyone", "not yet". */
-const FILLERS = new Set(
-  'so much from anyone anybody one at all yet really either anymore again really though'.split(' '),
-);
-/** Words a negation reaches over: "haven't had a single wrong order". */
-const LIGHT_WORDS = new Set(
-  (
-    'a an the single one any my your our his her their its this that these those of even ever ' +
-    'really very such actually been be being is was are were it i me us we to has have had'
-  ).split(' '),
-);
-const SOLVING = new Set(
-  (
-    'sort sorted sorting fix fixed fixing repaired replaced replacing refunded saved resolved ' +
-    'solved found finding traced flagged caught spotted rescued answered cleared recovered ' +
-    'investigate investigated investigating handled handling processed helped helping'
-  ).split(' '),
-);
-const GRATITUDE = new Set(
-  'thanks thank love loving loved appreciate appreciated enjoy enjoyed fan shoutout kudos congrats'.split(
-    ' ',
-  ),
-);
-/** Words that name nothing: "Great stuff.", "What a move.", "That's progress." */
-const EMPTY_WORDS = new Set(
-  (
-    "stuff job work move idea one thing things that this that's it it's so very really just how " +
-    'what a an the such is was truly simply absolutely'
-  ).split(' '),
-);
 const MAX_REWEIGHTS = 8;
-const REQUEST_OPENERS = new Set(['please', 'pls', 'plz', 'kindly']);
-const ASKING_MODALS = new Set(['could', 'can', 'would', 'will']);
-const ASKED = new Set(['you', 'u', 'someone', 'somebody', 'anyone', 'we', 'i']);
 
 const isSentiment = (entry: Entry | null): entry is Entry =>
   entry !== null && (entry.valence !== 0 || !Number.isNaN(entry.negated));
@@ -366,34 +319,4 @@ function contrastOf(entry: Entry | null, key: string, atStart: boolean): Contras
 
 function weighNegative(valence: number): number {
   return valence < 0 ? valence * RULES.negativeWeight : valence;
-}
-
-/** Degree words up to three items back in the same clause ("really not very helpful"). */
-function applyDegree(valence: number, i: number, clauseStart: number): number {
-  let result = valence;
-  for (let back = 1; back <= 3; back += 1) {
-    const j = i - back;
-    if (j < clauseStart || items.kind[j] !== ItemKind.Lexical) break;
-    const degree = items.entry[j]?.degree ?? 0;
-    if (degree === 0) continue;
-    const scaled = degree * RULES.degreeDecay[back - 1]!;
-    if (degree > 0) result += result > 0 ? scaled : -scaled;
-    else result *= 1 + scaled;
-  }
-  return result;
-}
-
-function hasShortQuote(count: number): boolean {
-  for (let i = 0; i < count; i += 1) {
-    if (items.kind[i] === ItemKind.Quote && findClosingQuote(i, count) > 0) return true;
-  }
-  return false;
-}
-
-/** A quote closed within five items marks a short quotation, read as possibly ironic. */
-function findClosingQuote(open: number, count: number): number {
-  for (let j = open + 2; j < count && j <= open + 5; j += 1) {
-    if (items.kind[j] === ItemKind.Quote) return j;
-  }
-  return -1;
 }
