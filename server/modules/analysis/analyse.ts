@@ -12,7 +12,7 @@ import { extractKeyPhrases } from './themes/key-phrases.ts';
 import type { AnalysisPart, Directory, Sentiment, SentimentResult, TextAnalysis } from './types.ts';
 
 /** Bump when an analyser changes enough that stored results should be recomputed. */
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 2;
 
 const NEUTRAL: Sentiment = { score: 0, label: 'neutral' };
 const EMPTY_DIRECTORY = compileDirectory({ people: [], teams: [], entities: [] });
@@ -34,7 +34,9 @@ export function analyseText(input: string, options: AnalyseOptions = {}): TextAn
   const language = detectLanguage(text);
   const english = isEnglish(text, language.code, language.confidence);
   const notAnalysed: AnalysisPart[] = english ? [] : ['sentiment', 'keyPhrases'];
-  const sentiment = english ? analyseSentiment(text) : null;
+  const keyPhrases = english ? extractKeyPhrases(text) : [];
+  // Each key phrase is an aspect: it takes the sentiment of the clause it sits in.
+  const sentiment = english ? analyseSentiment(text, keyPhrases) : null;
   const mentions = findMentions(
     text,
     options.mentions ?? EMPTY_DIRECTORY,
@@ -47,7 +49,7 @@ export function analyseText(input: string, options: AnalyseOptions = {}): TextAn
     notAnalysed,
     truncated,
     sentiment,
-    keyPhrases: english ? extractKeyPhrases(text) : [],
+    keyPhrases,
     mentions,
     personalData: findPersonalData(text),
   };

@@ -69,11 +69,42 @@ export const DOMAIN_WORDS: Readonly<Record<string, number>> = {
   estimated: -0.5, voicemail: -0.5, queue: -0.8, queued: -0.8, queueing: -0.9, eventually: -0.5,
   louder: -0.8, removed: -1, dropped: -1, higher: -0.4, cockroach: -2.5, cockroaches: -2.5,
   mould: -2, mold: -2, rats: -2, mice: -1.8, stains: -1.2, shut: -0.6, again: -0.3, willing: 0.5,
-  doubles: -0.8, doubled: -0.8,
+  doubles: -0.8, doubled: -0.8, issue: -0.5, issues: -0.8, hiccup: -0.8, hiccups: -0.8,
+  teething: -0.5, hitch: -0.8,
   // Praise VADER does not know.
   handy: 1.6, smoothest: 2.4, unreal: 2, cracking: 2, rocks: 1.5, sweethearts: 2.5, hoovered: 0.5,
   punctual: 1.6, gorgeous: 3, superfast: 2, lightning: 1, nobody: -1.2, noone: -1.2, nothing: -0.5,
-  drama: -1.2, listened: 0.8,
+  drama: -1.2, listened: 0.8, sharp: 1.2,
+  // Feedback in English often carries a word of another language, and typos.
+  bien: 1.5, wunderbar: 2.5, gracias: 1.5, merci: 1.5, danke: 1.5, genial: 2, magnifique: 2.5,
+  bravo: 2.5, fantastico: 2.5, perfecto: 2.5, excelente: 2.5, nul: -2, 'déception': -2.5,
+  decepcion: -2.5, schlecht: -2, hapy: 2.5, happpy: 2.5, dissapointed: -2.1, disapointed: -2.1,
+  dissappointed: -2.1, terible: -2.1, horible: -2.5, awsome: 3, amazin: 2.8, recomend: 1.5,
+  usless: -1.8, rubish: -2, unaceptable: -2.5, unacceptible: -2.5,
+  // General complaint vocabulary of service and retail (not drawn from any rated set).
+  constantly: -0.8, constant: -0.6, repeatedly: -0.8, endless: -1.2, endlessly: -1.2, excuse: -1.4,
+  excuses: -1.5, blamed: -1.5, blaming: -1.5, canceled: -1, cancellation: -0.8, postponed: -1,
+  rescheduled: -0.8, stranded: -2.2, overbooked: -2, bumped: -1, diverted: -0.8, misplaced: -1.5,
+  mislabelled: -1.4, mislabeled: -1.4, missold: -2.2, inaccurate: -1.5, discrepancy: -1,
+  overdrawn: -1.3, declined: -1.2, denied: -1.5, penalty: -1.4, fee: -0.4, fees: -0.5,
+  surcharge: -1.2, overcharge: -2.2, overcharging: -2.3, unauthorised: -2, unauthorized: -2,
+  hacked: -2, spammed: -1.6, intrusive: -1.5, pushy: -1.8, impatient: -1.5, shouted: -2, yelled: -2,
+  sloppy: -1.8, shoddy: -2.2, botched: -2.2, bodged: -2, cowboys: -1.5, leaky: -1.5, soaked: -1.2,
+  expired: -1.2, rotten: -2.5, rancid: -2.5, spoiled: -2, spoilt: -2, burnt: -1.5, melted: -1.2,
+  squashed: -1.5, crushed: -1.6, smashed: -2, shattered: -2, bent: -1.2, snapped: -1.5, loose: -0.8,
+  sticky: -0.8, froze: -1.5, drains: -1.2, overheat: -1.8, disconnects: -1.5, disconnected: -1.2,
+  disconnecting: -1.5, buffering: -1.5, pixelated: -1.3, unplayable: -2.5, unreadable: -2,
+  illegible: -1.5, inaudible: -1.5, crackling: -1.2, patchy: -1.4, spotty: -1.4, intermittent: -1.3,
+  unstable: -1.6, nonexistent: -2, unreachable: -1.8, uncontactable: -2, unavailable: -1.2,
+  bricked: -2.5, dud: -2, understaffed: -1.8, disorganised: -2, disorganized: -2, shambolic: -2.5,
+  inconsistent: -1.3, unclear: -1.2, vague: -1, generic: -0.8, scripted: -1.2, robotic: -1,
+  canned: -1, complained: -1.4, ombudsman: -1.5, chargeback: -1.5, subpar: -1.8, downhill: -1.8,
+  hoops: -1, bureaucratic: -1.5, jobsworth: -1.8,
+  // General praise vocabulary.
+  superstar: 2.5, hero: 2.2, angel: 2, angels: 2, brilliantly: 2.6, excellently: 2.5,
+  perfection: 2.8, immaculate: 2.5, pristine: 2, tidy: 1, crisp: 1, snappy: 1.5, dependable: 1.8,
+  trustworthy: 2, transparent: 1.5, goodwill: 1.2, compensated: 1, upgraded: 1.2, freebie: 1.5,
+  welcoming: 2, helpfull: 1.8, knowledgable: 1.8, chuffed: 2.5, stoked: 2.5, ace: 2,
   // Frustration words customers write.
   unacceptable: -2.5, ridiculous: -2, pathetic: -2.5, appalling: -2.8, shocking: -2.2,
   disgraceful: -2.8, atrocious: -3, abysmal: -3, dreadful: -2.5, woeful: -2.5, sucks: -2,
@@ -105,9 +136,9 @@ export const EXPECTED: Readonly<Record<string, number>> = {
   service: -1.3, access: -1.5, way: -1, option: -0.8, button: -1, idea: -1, clue: -1.2, buy: -1.8,
   able: -1.5, recommend: -2.3, worth: -1.8, care: -1.6, cared: -1.6, bother: -1.2, bothered: -1.4,
   follow: -1, honoured: -1.6, honored: -1.6, matches: -1.2, match: -1.2, fit: -1.3, fits: -1.3,
-  last: -1.2, lasted: -1.3, included: -1, include: -1, useful: -1.8, happy: -2.2, find: -1.2,
-  finds: -1.5, authorise: -2, authorised: -2, authorize: -2, authorized: -2, checks: -1, use: -1.2,
-  impressed: -1.8, resolution: -1.8,
+  last: -1.2, lasted: -1.3, included: -1, include: -1, useful: -1.8, happy: -2.2,
+  communication: -1.6, communicated: -1.4, find: -1.2, finds: -1.5, authorise: -2, authorised: -2,
+  authorize: -2, authorized: -2, checks: -1, use: -1.2, impressed: -1.8, resolution: -1.8,
 };
 
 /** Words that deny what follows within the clause; words ending in "n't" count as well. */
@@ -116,7 +147,7 @@ export const NEGATORS: readonly string[] = [
   'not', 'no', 'never', 'none', 'nobody', 'nothing', 'nowhere', 'neither', 'nor', 'without',
   'cannot', 'cant', 'dont', 'doesnt', 'didnt', 'isnt', 'wasnt', 'werent', 'arent', 'wont',
   'wouldnt', 'couldnt', 'shouldnt', 'havent', 'hasnt', 'hadnt', 'aint', 'nope', 'noone', 'rarely',
-  'seldom', 'hardly', 'barely', 'lack', 'lacks', 'lacking', 'unable', 'zero',
+  'seldom', 'hardly', 'barely', 'lack', 'lacks', 'lacking', 'unable', 'zero', '0',
 ];
 
 /**

@@ -1,3 +1,5 @@
+import { GENERAL_PHRASES } from './general-phrases.ts';
+
 /**
  * Hearken's customer-service phrases. A phrase is read as one unit and overrides its words
  * ("on hold for an hour", "couldn't have asked for better"). Pattern syntax, expanded once at
@@ -16,12 +18,11 @@ export interface PhraseSpec {
   contrast?: 'next' | 'concessive';
 }
 
-const NEG_AUX =
-  "(don't|do not|doesn't|does not|didn't|did not|won't|will not|wouldn't|would not|can't|cannot|can not|couldn't|could not)";
 const UNITS = '(minutes|mins|hours|hrs|hour|days|day|weeks|week|months|month|years)';
 const LONG_UNITS = '(hours|hrs|hour|days|day|weeks|week|months|month)';
 
-export const DOMAIN_PHRASES: ReadonlyArray<readonly [string, PhraseSpec]> = [
+/** Complaints and the service a customer expects: waiting, chasing, money, things breaking. */
+const SERVICE_PHRASES: ReadonlyArray<readonly [string, PhraseSpec]> = [
   // Waiting, chasing, repeating oneself.
   ['on hold', { v: -1.8 }],
   [`on hold for # ${UNITS}`, { v: -2.6 }],
@@ -30,6 +31,7 @@ export const DOMAIN_PHRASES: ReadonlyArray<readonly [string, PhraseSpec]> = [
   [`waiting (for|on) [over] # ${UNITS}`, { v: -2.2 }],
   [`(waited|queued) [for] [over] # ${UNITS}`, { v: -2 }],
   ['(waited|waiting|wait|took|takes|taking) (forever|ages)', { v: -2.2 }],
+  ['(took|takes|taking) (hours|days|weeks|months)', { v: -1.6 }],
   [`(took|takes|taking) [me|us] [over] # ${LONG_UNITS}`, { v: -1.6 }],
   [`# ${LONG_UNITS} later`, { v: -1.3 }],
   [`# ${LONG_UNITS} (without|with no)`, { v: -1.5, neg: true }],
@@ -83,7 +85,10 @@ export const DOMAIN_PHRASES: ReadonlyArray<readonly [string, PhraseSpec]> = [
   ['(log|logging|sign|signing) in', { v: 0, exp: -1.8 }],
   ['(follow|followed) up', { v: 0.3, exp: -1.8 }],
   ['on time', { v: 1.2, exp: -1.8 }],
-  ['(as|what was) (described|advertised|promised|pictured|shown|ordered)', { v: 1, exp: -2 }],
+  [
+    '(as|what was) (described|advertised|promised|pictured|shown|ordered|booked|agreed|arranged|planned|scheduled|requested)',
+    { v: 1, exp: -2 },
+  ],
   ['as expected', { v: 0.3, exp: -1.8 }],
   ['fit for purpose', { v: 1, exp: -2.6 }],
   ['(live|lived|lives|living) up to', { v: 1.5, exp: -2.2 }],
@@ -200,81 +205,9 @@ export const DOMAIN_PHRASES: ReadonlyArray<readonly [string, PhraseSpec]> = [
   ['what a (surprise|shock)', { v: -1.2 }],
   ['oh (great|good|joy|wonderful|brilliant|lovely|fantastic)', { v: -1.5 }],
   ['(ah|oh) yes', { v: -0.8 }],
-  // Praise.
-  ['rock solid', { v: 2 }],
-  ['top (notch|class|quality)', { v: 2.5 }],
-  ['spot on', { v: 2 }],
-  ['hassle free', { v: 2 }],
-  ['(a|an absolute) (breeze|dream|joy|pleasure|delight|godsend)', { v: 2.4 }],
-  ['game changer', { v: 2.5 }],
-  ['life (saver|saving)', { v: 2.8 }],
-  ['(like a|the) charm', { v: 2.5 }],
-  ['(does|did|do) the (job|trick)', { v: 1.8 }],
-  ['(does|did) [exactly] what it says', { v: 1.8 }],
-  ['no questions asked', { v: 1.8 }],
-  [`${NEG_AUX} [have] (asked|wished|hoped) for (better|more|a better|anything more)`, { v: 2.8 }],
-  ["(can't|cannot|can not|couldn't|could not) (fault|complain)", { v: 2.4 }],
-  ["(can't|cannot|can not) recommend [*] [*] enough", { v: 3 }],
-  ["(can't|cannot|can not) (wait|thank)", { v: 1.8 }],
-  [
-    "(can't|cannot|could not|couldn't) be (happier|more pleased|more satisfied|more impressed)",
-    { v: 3 },
-  ],
-  ["(can't|cannot|could not|couldn't) be worse", { v: -3 }],
-  ['nothing but (praise|good|positive|great)', { v: 2.5 }],
-  ['nothing but (trouble|problems|issues|hassle|excuses|grief)', { v: -2.5 }],
-  ['(above and beyond|the extra mile)', { v: 3 }],
-  ['out of (his|her|their|the|my|our|your) way', { v: 2.4 }],
-  ['(pass on|passing on|pass along) (my|our) (thanks|gratitude|appreciation)', { v: 2.2 }],
-  ['(shout out|hats off)', { v: 2.2 }],
-  ['(exceeded|exceeds|surpassed) [my|our|all] expectations', { v: 2.8 }],
-  ['(in|within) (minutes|seconds|no time|a few minutes)', { v: 1.6 }],
-  ['(same|next) day', { v: 1 }],
-  ['(straight|right) away', { v: 1.2 }],
-  ['(ahead of|before) (schedule|time)', { v: 1.6 }],
-  ['(arrived|came|delivered|turned up) (early|quickly|promptly|fast)', { v: 1.8 }],
-  ["(i|we|really|i really|we really|i've always|we've always) (like|liked)", { v: 1.6 }],
-  [`${NEG_AUX} like`, { v: -1.6 }],
-  ["(would|i'd|we'd) (like|love) to", { v: 0 }],
-  ["(you|they|u|you guys|y'all) rock", { v: 2.5 }],
-  ['(first|world|top) class', { v: 2.2 }],
-  ['(gave|give|giving) (a|them|it|you|him|her) (10|ten|5|five)', { v: 2 }],
-  ['(big|huge|massive) fan', { v: 2 }],
-  ['(just|simply) (works|work|worked)', { v: 2 }],
-  ['like a baby', { v: 1.5 }],
-  ['(felt|feel) heard', { v: 1.5 }],
-  ["(can't|cannot|couldn't|could not) imagine", { v: 0.8 }],
-  ['never thought', { v: 0 }],
-  ['no need', { v: 0 }],
-  ["(won't|will not|not gonna|not going to) lie", { v: 0 }],
-  ['fraud (team|department|detection|check|checks|alert|alerts|protection)', { v: 0.3 }],
-  ['(dropped|drop|dropping) (it|them|off)', { v: 0 }],
-  // Politeness and requests: no feeling.
-  ['good (morning|afternoon|evening|day)', { v: 0 }],
-  ['(kind|best|warm|warmest) (regards|wishes)', { v: 0 }],
-  ['yours (sincerely|faithfully|truly)', { v: 0 }],
-  ['(thanks|thank you) in advance', { v: 0 }],
-  ['(thanks|thank you) for (your|the) (help|time|reply|response|assistance|patience)', { v: 1 }],
-  ["hope (you are|you're|this finds you|this email finds you|all is) well", { v: 0 }],
-  [
-    "(would|it'd|it would|that would|this would) be (great|nice|good|helpful|lovely|useful|amazing|awesome|brilliant|fantastic|ideal|handy)",
-    { v: 0.2 },
-  ],
-  ['would (help|save|appreciate|make|love)', { v: 0.2 }],
-  ['(dog|child|family|kid|kids|pet|wheelchair|user|eco|budget|vegan) friendly', { v: 0.5 }],
-  ['(let|please let) (me|us) know', { v: 0 }],
-  ['feel free', { v: 0 }],
-  ['if possible', { v: 0 }],
-  ['no (worries|problem|rush)', { v: 0.6 }],
-  ['(at|to say the) least', { v: 0 }],
-  ['not (only|just)', { v: 0 }],
-  ['no doubt', { v: 0.8 }],
-  ['(customer|client) (service|support|care|services)', { v: 0 }],
-  ['(whether or not|or not)', { v: 0 }],
-  // Degree and contrast made of several words.
-  ['a (bit|little|little bit|tad|touch)', { deg: -0.45 }],
-  ['(kind|sort) of', { deg: -0.4 }],
-  ['(way|far|much) too', { deg: 0.45 }],
-  ['(on the other hand|that said|having said that|that being said)', { contrast: 'next' }],
-  ['(even though|in spite of|apart from|other than|aside from)', { contrast: 'concessive' }],
+];
+
+export const DOMAIN_PHRASES: ReadonlyArray<readonly [string, PhraseSpec]> = [
+  ...SERVICE_PHRASES,
+  ...GENERAL_PHRASES,
 ];

@@ -2,8 +2,9 @@ import type { AspectSentiment, KeyPhrase, SentenceSentiment, SentimentResult } f
 import { FORMULAS } from './domain-lexicon.ts';
 import { LABELS, labelOf, normalise, polarityOf, round } from './label.ts';
 import { EMOTICONS } from './lexicon.ts';
-import { RULES, scoreSentence, type Clause, type SentenceScore } from './rules.ts';
+import { scoreSentence, type Clause, type SentenceScore } from './rules.ts';
 import { tokenize } from './tokenizer.ts';
+import { RULES } from './tuning.ts';
 
 const FORMULA_WORDS = new Set(FORMULAS);
 /** Greetings and sign-offs are at most this many words ("Kind regards, Accounts Payable"). */
@@ -105,16 +106,16 @@ function contrastSentences(scores: SentenceScore[], clauses: Clause[]): void {
 }
 
 /**
- * "Nine days to deliver a phone case. Impressive." A one- or two-word burst of praise beside
- * nothing good is ironic: it turns against the rest.
+ * "Nine days late and the box was crushed. Impressive." A one- or two-word burst of praise that
+ * names nothing, beside a complaint, is ironic: it turns against the rest.
  */
 function ironicPraise(scores: SentenceScore[], clauses: Clause[]): void {
   if (scores.length < 2) return;
   let total = 0;
   for (const score of scores) total += score.raw;
   for (const score of scores) {
-    if (score.wordCount > 2 || score.raw <= 0 || total - score.raw > RULES.ironicRestBelow)
-      continue;
+    if (score.wordCount > 2 || score.namingWords > 0 || score.raw <= 0) continue;
+    if (total - score.raw > RULES.ironicRestBelow) continue;
     const flipped = score.raw * RULES.ironicScale;
     for (let c = score.clauseFrom; c < score.clauseTo; c += 1) {
       clauses[c]!.raw *= RULES.ironicScale;

@@ -1,6 +1,7 @@
 import { EMOJI_VALENCE } from './emoji.ts';
 import { EMOTICONS, lookupWord, PHRASES, type Entry } from './lexicon.ts';
 import { Kind, type Token } from './tokenizer.ts';
+import { RULES } from './tuning.ts';
 
 /**
  * A sentence's tokens read as items: a phrase or a word with its lexicon entry, an emoji or
@@ -51,7 +52,7 @@ export function readItems(tokens: readonly Token[], from: number, to: number): n
         t += phrase.length;
         continue;
       }
-      const entry = token.kind === Kind.Word ? (lookupWord(token.key) ?? null) : null;
+      const entry = lookupWord(token.key) ?? null;
       push(ItemKind.Lexical, t, t, entry, 0);
     } else if (token.kind === Kind.Emoji) {
       push(ItemKind.Face, t, t, null, EMOJI_VALENCE.get(token.code) ?? 0);
@@ -65,4 +66,44 @@ export function readItems(tokens: readonly Token[], from: number, to: number): n
     t += 1;
   }
   return items.count;
+}
+
+/** After a very long sentence, lets the scratch arrays go rather than hold them for ever. */
+export function releaseItems(): void {
+  if (items.kind.length <= KEEP_ITEMS) return;
+  for (const array of [items.kind, items.first, items.last, items.entry, items.face, keys]) {
+    array.length = 0;
+  }
+}
+const KEEP_ITEMS = 4096;
+
+/** Degree words up to three items back in the same clause ("really not very helpful"). */
+export function applyDegree(valence: number, i: number, clauseStart: number): number {
+  let result = valence;
+  for (let back = 1; back <= 3; back += 1) {
+    const j = i - back;
+    if (j < clauseStart || items.kind[j] !== ItemKind.Lexical) break;
+    const degree = items.entry[j]?.degree ?? 0;
+    if (degree === 0) continue;
+    const scaled = degree * RULES.degreeDecay[back - 1]!;
+    if (degree > 0) result += result > 0 ? scaled : -scaled;
+    else result *= 1 + scaled;
+  }
+  return result;
+}
+
+/** The sentence holds a short quotation: praise beside it is suspect. */
+export function hasShortQuote(count: number): boolean {
+  for (let i = 0; i < count; i += 1) {
+    if (items.kind[i] === ItemKind.Quote && findClosingQuote(i, count) > 0) return true;
+  }
+  return false;
+}
+
+/** A quote closed within five items marks a short quotation, read as possibly ironic. */
+export function findClosingQuote(open: number, count: number): number {
+  for (let j = open + 2; j < count && j <= open + 5; j += 1) {
+    if (items.kind[j] === ItemKind.Quote) return j;
+  }
+  return -1;
 }

@@ -1,45 +1,31 @@
-import { ItemKind, items, readItems } from './items.ts';
+import {
+  FILLERS,
+  LIGHT_WORDS,
+  SOLVING,
+  GRATITUDE,
+  EMPTY_WORDS,
+  REQUEST_OPENERS,
+  ASKING_MODALS,
+  ASKED,
+} from './cue-words.ts';
+import {
+  applyDegree,
+  findClosingQuote,
+  hasShortQuote,
+  ItemKind,
+  items,
+  readItems,
+  releaseItems,
+} from './items.ts';
 import { Contrast, type Entry } from './lexicon.ts';
 import { Kind, type SentenceTokens, type Token } from './tokenizer.ts';
+import { RULES } from './tuning.ts';
 
 /**
- * The rules that turn one sentence's tokens into clause valences: phrases first, then negation
- * scope, degree words, capitals, scare quotes, contrast weighting of clauses, and punctuation
- * emphasis. Constants on VADER's scale come from its paper (0.293 degree step, 0.733 for
- * capitals, 0.292 per "!", -0.74 for negation); the others were set on the dev split.
+ * The rules that turn one sentence's tokens into clause valences: phrases first (items.ts), then
+ * negation scope, degree words, capitals, irony cues, contrast weighting of clauses, and
+ * punctuation emphasis. The constants are in tuning.ts, the cue words in cue-words.ts.
  */
-export const RULES = {
-  negationScalar: -0.74,
-  /** How many content words after a negator it still denies ("would not really recommend"). */
-  negationWindow: 3,
-  neverThisBoost: 1.25,
-  capsBoost: 0.733,
-  degreeDecay: [1, 0.95, 0.9] as readonly number[],
-  bangBoost: 0.292,
-  maxBangs: 4,
-  /** A single "?" asks rather than states. */
-  questionScale: 0.6,
-  /** "Please add...", "Could you send...": asking, not judging. */
-  requestScale: 0.5,
-  /** A clause that ends in a denial: "Outcome wasn't." "Nothing from anyone." */
-  ellipticalNegation: -1.5,
-  /** The valence a featureless side of a contrast takes, opposite to the other side. */
-  impliedContrast: 1,
-  /** Customers ask "why" when something went wrong. */
-  whyAsked: -1.2,
-  /** Positive words in short quotes are usually ironic: "the 'smart' thermostat". */
-  scareQuoteScale: -0.4,
-  /** ...and praise beside such a quote is suspect: 'Love the new "simplified" pricing.' */
-  ironicScale: -0.4,
-  /** A short burst of praise is ironic when the rest of the text sums below this. */
-  ironicRestBelow: -1,
-  /** Problems named as what was solved: "sorted my broken heating", "found my missing payment". */
-  solvedScale: 0,
-  concededWeight: 0.5,
-  contrastedWeight: 1.5,
-  /** Customers state problems more mildly than praise; negative readings count a bit more. */
-  negativeWeight: 1.2,
-};
 
 export interface Clause {
   start: number;
@@ -60,37 +46,14 @@ export interface SentenceScore {
   /** For the caller's check for greetings and sign-offs ("Hi Ben,", "Kind regards, Tom"). */
   wordCount: number;
   firstWord: string;
+  /** Words that name something rather than judge it ("staff" in "Lovely staff."). */
+  namingWords: number;
   /** Words before the first comma, 0 when none ("Kind regards, Tom" → 2). */
   wordsBeforeComma: number;
   bangs: number;
 }
 
-/** Words that leave a denial open: "not so much", "nothing from anyone", "not yet". */
-const FILLERS = new Set(
-  'so much from anyone anybody one at all yet really either anymore again really though'.split(' '),
-);
-/** Words a negation reaches over: "haven't had a single wrong order". */
-const LIGHT_WORDS = new Set(
-  (
-    'a an the single one any my your our his her their its this that these those of even ever ' +
-    'really very such actually been be being is was are were it i me us we to has have had'
-  ).split(' '),
-);
-const SOLVING = new Set(
-  (
-    'sort sorted sorting fix fixed fixing repaired replaced replacing refunded saved resolved ' +
-    'solved found finding traced flagged caught spotted rescued answered cleared recovered ' +
-    'investigate investigated investigating handled handling processed helped helping'
-  ).split(' '),
-);
-const GRATITUDE = new Set(
-  'thanks thank love loving loved appreciate appreciated enjoy enjoyed fan shoutout kudos congrats'.split(
-    ' ',
-  ),
-);
-const REQUEST_OPENERS = new Set(['please', 'pls', 'plz', 'kindly']);
-const ASKING_MODALS = new Set(['could', 'can', 'would', 'will']);
-const ASKED = new Set(['you', 'u', 'someone', 'somebody', 'anyone', 'we', 'i']);
+const MAX_REWEIGHTS = 8;
 
 const isSentiment = (entry: Entry | null): entry is Entry =>
   entry !== null && (entry.valence !== 0 || !Number.isNaN(entry.negated));
@@ -103,7 +66,9 @@ export function scoreSentence(
   clauses: Clause[],
 ): SentenceScore {
   const count = readItems(tokens, sentence.from, sentence.to);
-  return new SentenceReader(tokens, clauses, capsContrast).read(count);
+  const score = new SentenceReader(tokens, clauses, capsContrast).read(count);
+  releaseItems();
+  return score;
 }
 
 /** The state of reading one sentence left to right; a class so the hot loop makes no closures. */
@@ -121,6 +86,7 @@ class SentenceReader {
   /** First clause after a contrast inside the sentence, or -1. */
   private splitAt = -1;
   private splitAfterClause = false;
+  private contrasts = 0;
   /** A negator was seen in this clause and nothing it could deny followed yet. */
   private denialOpen = false;
   /** A word of solving ("fixed", "sorted", "refunded") was seen in this clause. */
@@ -147,6 +113,7 @@ class SentenceReader {
     let firstWord = '';
     let secondWord = '';
     let wordsBeforeComma = 0;
+    let namingWords = 0;
     for (let i = 0; i < count; i += 1) {
       const kind = items.kind[i]!;
       if (kind === ItemKind.Boundary) {
@@ -203,6 +170,7 @@ class SentenceReader {
         continue;
       }
       this.clauseHasWords = true;
+      if ((entry === null || !isSentiment(entry)) && !EMPTY_WORDS.has(token.key)) namingWords += 1;
       if (entry?.negator) {
         this.lastNegator = i;
         this.negatorKey = token.key;
@@ -276,6 +244,7 @@ class SentenceReader {
       wordCount,
       firstWord,
       wordsBeforeComma,
+      namingWords,
       bangs,
     };
   }
@@ -327,9 +296,16 @@ class SentenceReader {
     }
   }
 
+  /**
+   * Reweighs the clauses so far. Only the first few contrasts of a sentence do, which keeps a
+   * sentence of a thousand "but"s linear rather than quadratic.
+   */
   private scaleEarlier(factor: number): void {
-    for (let c = this.clauseFrom; c < this.clauses.length; c += 1)
+    this.contrasts += 1;
+    if (this.contrasts > MAX_REWEIGHTS) return;
+    for (let c = this.clauseFrom; c < this.clauses.length; c += 1) {
       this.clauses[c]!.weight *= factor;
+    }
   }
 }
 
@@ -343,34 +319,4 @@ function contrastOf(entry: Entry | null, key: string, atStart: boolean): Contras
 
 function weighNegative(valence: number): number {
   return valence < 0 ? valence * RULES.negativeWeight : valence;
-}
-
-/** Degree words up to three items back in the same clause ("really not very helpful"). */
-function applyDegree(valence: number, i: number, clauseStart: number): number {
-  let result = valence;
-  for (let back = 1; back <= 3; back += 1) {
-    const j = i - back;
-    if (j < clauseStart || items.kind[j] !== ItemKind.Lexical) break;
-    const degree = items.entry[j]?.degree ?? 0;
-    if (degree === 0) continue;
-    const scaled = degree * RULES.degreeDecay[back - 1]!;
-    if (degree > 0) result += result > 0 ? scaled : -scaled;
-    else result *= 1 + scaled;
-  }
-  return result;
-}
-
-function hasShortQuote(count: number): boolean {
-  for (let i = 0; i < count; i += 1) {
-    if (items.kind[i] === ItemKind.Quote && findClosingQuote(i, count) > 0) return true;
-  }
-  return false;
-}
-
-/** A quote closed within five items marks a short quotation, read as possibly ironic. */
-function findClosingQuote(open: number, count: number): number {
-  for (let j = open + 2; j < count && j <= open + 5; j += 1) {
-    if (items.kind[j] === ItemKind.Quote) return j;
-  }
-  return -1;
 }
