@@ -101,7 +101,8 @@ it('reads a CSV column by name, finds directory mentions, redacts and ends with 
   // The phrase itself is the key-phrase extractor's to choose; it recurs in all three texts.
   const [top] = lines[3]!.themes as Array<{ theme: string; texts: number; lines: number[] }>;
   expect(top).toMatchObject({ texts: 3, lines: [2, 3, 4] });
-  expect(top!.theme).toContain('refund');
+  // "the refund was late" reads as a late refund: "refund delay" or its head word.
+  expect(top!.theme).toMatch(/refund|delay/);
 });
 
 it('refuses a missing column and a binary file with a clear message and exit code 1', async () => {
