@@ -1,3 +1,4 @@
+import { queueAnalysis } from '../feedback-analysis/feedback-analysis.service.ts';
 import type { Db } from '../../db/client.ts';
 import { generateDemoData } from './demo.generate.ts';
 import { customerRows } from '../feedback/feedback.service.ts';
@@ -71,6 +72,12 @@ export async function seedDemo(
     const accounts = await inBatches(data.accounts, customerRows.insertAccounts);
     const contacts = await inBatches(data.contacts, customerRows.insertContacts);
     const feedback = await inBatches(data.feedback, customerRows.insertFeedback);
+    // Demo feedback is analysed like any other, by the workers, within seconds of seeding.
+    await queueAnalysis(
+      txDb,
+      workspaceId,
+      data.feedback.flatMap((row) => (row.id ? [row.id] : [])),
+    );
     return { touchpoints, accounts, contacts, feedback };
   });
 }
