@@ -41,30 +41,37 @@ export interface AnalysisRow {
 
 /**
  * Upserts analyses in one statement. A label staff corrected stays (the model's score is still
- * refreshed); rows of feedback that no longer exists are skipped. Returns the label each row
- * now has, corrected or not.
+ * refreshed), also for an item analysed for the first time after its correction was imported;
+ * rows of feedback that no longer exists are skipped. Returns the label each row now has.
  */
 export function upsertAnalyses(db: Db, workspaceId: string, rows: AnalysisRow[]) {
   if (rows.length === 0) return Promise.resolve([]);
   return queryRows<{ id: string; sentimentLabel: SentimentLabel | null; corrected: boolean }>(
     db,
     sql`INSERT INTO feedback_analysis AS a (workspace_id, feedback_id, version, language,
-          language_confidence, not_analysed, truncated, sentiment_score, sentiment_label, sentences,
-          aspects, key_phrases, personal_data, duplicate_of, analysed_at)
+          language_confidence, not_analysed, truncated, sentiment_score, sentiment_label,
+          sentiment_corrected, sentences, aspects, key_phrases, personal_data, duplicate_of,
+          analysed_at)
         SELECT ${workspaceId}::uuid, r.id, r.version, r.language, r."languageConfidence",
-          r."notAnalysed", r.truncated, r."sentimentScore", r."sentimentLabel", r.sentences,
+          r."notAnalysed", r.truncated, r."sentimentScore",
+          coalesce(c.label, r."sentimentLabel"), c.label IS NOT NULL, r.sentences,
           r.aspects, r."keyPhrases", r."personalData", r."duplicateOf", now()
         FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id uuid, version smallint,
           language text, "languageConfidence" real, "notAnalysed" jsonb, truncated boolean,
           "sentimentScore" real, "sentimentLabel" text, sentences jsonb, aspects jsonb,
           "keyPhrases" jsonb, "personalData" jsonb, "duplicateOf" uuid)
         JOIN feedback f ON f.workspace_id = ${workspaceId} AND f.id = r.id
+        LEFT JOIN LATERAL (
+          SELECT corrected->>'label' AS label FROM analysis_corrections
+          WHERE workspace_id = ${workspaceId} AND feedback_id = r.id AND field = 'sentiment'
+          ORDER BY id DESC LIMIT 1) c ON TRUE
         ON CONFLICT (workspace_id, feedback_id) DO UPDATE SET
           version = EXCLUDED.version, language = EXCLUDED.language,
           language_confidence = EXCLUDED.language_confidence, not_analysed = EXCLUDED.not_analysed,
           truncated = EXCLUDED.truncated, sentiment_score = EXCLUDED.sentiment_score,
           sentiment_label = CASE WHEN a.sentiment_corrected THEN a.sentiment_label
             ELSE EXCLUDED.sentiment_label END,
+          sentiment_corrected = a.sentiment_corrected OR EXCLUDED.sentiment_corrected,
           sentences = EXCLUDED.sentences, aspects = EXCLUDED.aspects,
           key_phrases = EXCLUDED.key_phrases, personal_data = EXCLUDED.personal_data,
           duplicate_of = EXCLUDED.duplicate_of, analysed_at = now()

@@ -12,6 +12,8 @@ import { signatureOf } from './similarity.service.ts';
 export const ANALYSIS_JOB = 'analysis.run';
 /** Items per job and per transaction: one statement per table whatever the size. */
 export const ANALYSIS_BATCH = 200;
+/** Items analysed between two turns of the event loop (a few milliseconds each). */
+const YIELD_EVERY = 20;
 
 /**
  * Queues analysis of feedback items, one job per batch. Pass the transaction that stored (or
@@ -164,7 +166,10 @@ export async function analyseFeedback(
   const directory = await compiledDirectory(db, workspaceId);
   const failures: AnalysisFailure[] = [];
   const prepared: Prepared[] = [];
-  for (const feedback of texts) {
+  for (const [index, feedback] of texts.entries()) {
+    // Analysis is CPU work: let HTTP requests and lease renewals in between every few items.
+    if (index > 0 && index % YIELD_EVERY === 0)
+      await new Promise<void>((resolve) => setImmediate(resolve));
     try {
       prepared.push({
         feedback,

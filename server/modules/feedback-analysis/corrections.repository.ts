@@ -86,3 +86,31 @@ export function pageCorrections(db: Db, workspaceId: string, afterId: number, li
         ORDER BY id LIMIT ${limit}`,
   );
 }
+
+export interface ImportedCorrection {
+  workspaceId: string;
+  feedbackId: string;
+  field: 'sentiment' | 'theme';
+  previous: unknown;
+  corrected: unknown;
+  createdAt: Date;
+}
+
+/**
+ * Corrections from a workspace import. They have no portable id, so a correction already there
+ * (same item, field and time) is not added again: importing a file twice adds nothing.
+ */
+export async function insertImportedCorrections(db: Db, rows: ImportedCorrection[]) {
+  if (rows.length === 0) return 0;
+  const inserted = await queryRows<{ id: number }>(
+    db,
+    sql`INSERT INTO analysis_corrections (workspace_id, feedback_id, field, previous, corrected, created_at)
+        SELECT r."workspaceId", r."feedbackId", r.field, r.previous, r.corrected, r."createdAt"
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("workspaceId" uuid,
+          "feedbackId" uuid, field text, previous jsonb, corrected jsonb, "createdAt" timestamptz)
+        WHERE NOT EXISTS (SELECT 1 FROM analysis_corrections c WHERE c.workspace_id = r."workspaceId"
+          AND c.feedback_id = r."feedbackId" AND c.field = r.field AND c.created_at = r."createdAt")
+        RETURNING id::int AS id`,
+  );
+  return inserted.length;
+}

@@ -75,3 +75,19 @@ export async function exportSentimentCorrections(
     afterId = rows.at(-1)!.feedbackId;
   }
 }
+
+/** Every correction of the workspace, oldest first, for the workspace export. */
+export async function* allCorrections(ctx: AppContext, workspaceId: string) {
+  let afterId = 0;
+  for (;;) {
+    const rows = await repo.pageCorrections(ctx.db, workspaceId, afterId, PAGE);
+    for (const row of rows)
+      yield { ...row, id: String(row.id), createdAt: new Date(row.createdAt).toISOString() };
+    if (rows.length < PAGE) return;
+    afterId = rows.at(-1)!.id;
+  }
+}
+
+export function importCorrections(db: Db, rows: repo.ImportedCorrection[]) {
+  return repo.insertImportedCorrections(db, rows);
+}

@@ -168,3 +168,42 @@ export async function directoryVersion(db: Db, workspaceId: string): Promise<num
     .where(eq(workspaces.id, workspaceId));
   return row?.version ?? 0;
 }
+
+type Imported<T> = T & { workspaceId: string; id: string };
+export type TeamInsert = Omit<typeof staffTeams.$inferInsert, 'workspaceId' | 'id'>;
+export type PersonInsert = Omit<typeof staffPeople.$inferInsert, 'workspaceId' | 'id'>;
+export type EntityInsert = Omit<typeof trackedEntities.$inferInsert, 'workspaceId' | 'id'>;
+
+/** Rows of a workspace import, ids kept; rows already present are left alone. Returns how many were new. */
+export async function insertTeamRows(db: Db, rows: Imported<typeof staffTeams.$inferInsert>[]) {
+  if (rows.length === 0) return 0;
+  const inserted = await db
+    .insert(staffTeams)
+    .values(rows)
+    .onConflictDoNothing()
+    .returning({ id: staffTeams.id });
+  return inserted.length;
+}
+
+export async function insertPersonRows(db: Db, rows: Imported<typeof staffPeople.$inferInsert>[]) {
+  if (rows.length === 0) return 0;
+  const inserted = await db
+    .insert(staffPeople)
+    .values(rows)
+    .onConflictDoNothing()
+    .returning({ id: staffPeople.id });
+  return inserted.length;
+}
+
+export async function insertEntityRows(
+  db: Db,
+  rows: Imported<typeof trackedEntities.$inferInsert>[],
+) {
+  if (rows.length === 0) return 0;
+  const inserted = await db
+    .insert(trackedEntities)
+    .values(rows)
+    .onConflictDoNothing()
+    .returning({ id: trackedEntities.id });
+  return inserted.length;
+}

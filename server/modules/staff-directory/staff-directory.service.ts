@@ -189,3 +189,38 @@ export async function loadDirectory(
     },
   };
 }
+
+/** The directory for a workspace export; people without their user (users are not exported). */
+export async function exportDirectory(ctx: AppContext, workspaceId: string) {
+  return {
+    teams: await repo.listTeams(ctx.db, workspaceId),
+    people: (await repo.listPeople(ctx.db, workspaceId)).map(
+      ({ userId: _user, ...person }) => person,
+    ),
+    entities: await repo.listEntities(ctx.db, workspaceId),
+  };
+}
+
+type ImportRows<T> = Array<T & { workspaceId: string; id: string }>;
+
+/**
+ * Inserters for a workspace import (ids kept, existing rows left alone); each batch bumps the
+ * directory version so analysis picks the new names up.
+ */
+export const directoryImport = {
+  async teams(db: Db, rows: ImportRows<repo.TeamInsert>) {
+    const added = await repo.insertTeamRows(db, rows);
+    if (added > 0) await repo.bumpDirectoryVersion(db, rows[0]!.workspaceId);
+    return added;
+  },
+  async people(db: Db, rows: ImportRows<repo.PersonInsert>) {
+    const added = await repo.insertPersonRows(db, rows);
+    if (added > 0) await repo.bumpDirectoryVersion(db, rows[0]!.workspaceId);
+    return added;
+  },
+  async entities(db: Db, rows: ImportRows<repo.EntityInsert>) {
+    const added = await repo.insertEntityRows(db, rows);
+    if (added > 0) await repo.bumpDirectoryVersion(db, rows[0]!.workspaceId);
+    return added;
+  },
+};
