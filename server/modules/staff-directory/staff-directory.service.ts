@@ -184,7 +184,8 @@ export async function loadDirectory(
     version,
     directory: {
       teams: teams.map(({ id, name, aliases }) => ({ id, name, aliases })),
-      people: people.map(({ id, name, nicknames }) => ({ id, name, nicknames })),
+      // The team lets "Sam in billing" tell two Sams apart.
+      people: people.map(({ id, name, nicknames, teamId }) => ({ id, name, nicknames, teamId })),
       entities: entities.map(({ id, kind, name, aliases }) => ({ id, kind, name, aliases })),
     },
   };
