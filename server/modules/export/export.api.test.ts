@@ -32,8 +32,9 @@ describeEachEngine('export API', ({ ctx }) => {
     );
     const lines = response.body.trimEnd().split('\n');
     expect(JSON.parse(lines[0] ?? '')).toMatchObject({ type: 'hearken-export', version: 1 });
-    // 8 + 60 + 600 + 1,500 rows, then the owner and the admin as members.
-    expect(lines).toHaveLength(1 + 2168 + 2);
+    // 8 + 60 + 600 + 1,500 rows and the staff directory (6 teams, 8 people, 16 tracked names),
+    // then the owner and the admin as members.
+    expect(lines).toHaveLength(1 + 2168 + 30 + 2);
     expect(lines.filter((line) => line.startsWith('{"type":"feedback"'))).toHaveLength(1500);
 
     const audit = await auditPage(ctx().db, workspace.id, 20);
