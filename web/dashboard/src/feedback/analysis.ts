@@ -1,0 +1,76 @@
+/**
+ * What the text analysis says about one feedback item, as the API returns it on inbox items.
+ * Offsets are UTF-16 indices into the item's text (JavaScript string indices), so they can be
+ * highlighted as they are.
+ */
+import { SENTIMENT_LABELS } from '../types.ts';
+import type { SentimentLabel } from '../types.ts';
+
+export const MENTION_KINDS = [
+  'person',
+  'team',
+  'brand',
+  'product',
+  'feature',
+  'competitor',
+] as const;
+export type MentionKind = (typeof MENTION_KINDS)[number];
+
+export const PERSONAL_DATA_KINDS = ['email', 'phone', 'card', 'address'] as const;
+export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface SentenceSentiment extends Span {
+  score: number;
+  label: SentimentLabel;
+}
+
+export interface KeyPhrase extends Span {
+  phrase: string;
+}
+
+export interface MentionSpan extends Span {
+  kind: MentionKind;
+  entityId: string;
+  /** The directory's name for it, e.g. "Samantha Reed" for "Sam". */
+  name: string;
+  sentiment: { score: number; label: SentimentLabel };
+}
+
+export interface PersonalDataSpan extends Span {
+  kind: PersonalDataKind;
+}
+
+export interface ThemeRef {
+  id: string;
+  name: string;
+  /** 'staff' when someone set it by hand; kept across re-clustering. */
+  source?: 'auto' | 'staff';
+}
+
+export interface FeedbackAnalysis {
+  language: string;
+  languageConfidence: number;
+  /** Parts that did not run for this language, e.g. ["sentiment"]. */
+  notAnalysed: string[];
+  truncated: boolean;
+  sentiment: { score: number | null; label: SentimentLabel; corrected: boolean } | null;
+  sentences: SentenceSentiment[];
+  keyPhrases: KeyPhrase[];
+  mentions: MentionSpan[];
+  personalData: PersonalDataSpan[];
+  /** The earlier item this one nearly repeats. */
+  duplicateOf: string | null;
+}
+
+export function isSentimentLabel(value: string): value is SentimentLabel {
+  return (SENTIMENT_LABELS as readonly string[]).includes(value);
+}
+
+export function isMentionKind(value: string): value is MentionKind {
+  return (MENTION_KINDS as readonly string[]).includes(value);
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import {
+  describePoint,
+  formatPeriod,
+  summariseTrend,
+  trendChartOption,
+  type TrendPoint,
+} from './trendOption.ts';
+
+const points: TrendPoint[] = [
+  { period: '2025-01', n: 120, value: -0.2, low: -0.28, high: -0.12 },
+  { period: '2025-02', n: 12, value: 0.1, low: -0.2, high: 0.4 },
+  { period: '2025-03', n: 0, value: null },
+];
+
+type Series = { type: string; name: string; data: unknown[] };
+const seriesOf = (option: ReturnType<typeof trendChartOption>) => option.series as Series[];
+
+describe('formatPeriod', () => {
+  it('names months and days, and leaves other shapes alone', () => {
+    expect(formatPeriod('2025-03')).toMatch(/2025/);
+    expect(formatPeriod('2025-03-03')).toMatch(/3/);
+    expect(formatPeriod('2025-03-03')).not.toMatch(/2025/);
+    expect(formatPeriod('Q1')).toBe('Q1');
+  });
+});
+
+describe('describePoint', () => {
+  it('gives n and the interval, and flags a small sample', () => {
+    expect(describePoint(points[0]!, 'sentiment')).toMatch(
+      /Sentiment −0\.20 \(n=120, 95% CI −0\.28 to −0\.12\)$/,
+    );
+    expect(describePoint(points[1]!, 'sentiment')).toMatch(/n=12, small sample, 95% CI/);
+    expect(describePoint(points[2]!, 'nps')).toMatch(/no NPS \(n=0\)/);
+    expect(describePoint(points[0]!, 'volume')).toMatch(/120 items$/);
+  });
+});
+
+describe('trendChartOption', () => {
+  it('draws volume as bars of n', () => {
+    const series = seriesOf(trendChartOption(points, 'volume'));
+    expect(series).toHaveLength(1);
+    expect(series[0]!.type).toBe('bar');
+    expect(series[0]!.data).toEqual([120, 12, 0]);
+  });
+
+  it('draws a score over its confidence band, with gaps where nothing was measured', () => {
+    const series = seriesOf(trendChartOption(points, 'sentiment'));
+    expect(series.map((s) => s.name)).toEqual(['CI low', '95% CI', 'Sentiment']);
+    expect(series[0]!.data).toEqual([-0.28, -0.2, null]);
+    expect((series[1]!.data as number[])[0]).toBeCloseTo(0.16);
+    expect(series[1]!.data[2]).toBeNull();
+    const line = series[2]!.data as { value: number | null; itemStyle?: unknown }[];
+    expect(line.map((point) => point.value)).toEqual([-0.2, 0.1, null]);
+  });
+
+  it('draws small samples hollow, so they stand apart from well-measured periods', () => {
+    const line = seriesOf(trendChartOption(points, 'nps'))[2]!.data as {
+      itemStyle?: { color: string };
+    }[];
+    expect(line[0]!.itemStyle).toBeUndefined();
+    expect(line[1]!.itemStyle?.color).toBe('#ffffff');
+  });
+
+  it('leaves out the band when no period has an interval', () => {
+    const bare = points.map(({ period, n, value }) => ({ period, n, value }));
+    expect(seriesOf(trendChartOption(bare, 'nps')).map((s) => s.name)).toEqual(['NPS']);
+  });
+
+  it('fixes the axis to the scale of the score', () => {
+    const option = trendChartOption(points, 'nps');
+    expect(option.yAxis).toMatchObject({ min: -100, max: 100 });
+  });
+});
+
+describe('summariseTrend', () => {
+  it('speaks of the latest measured period and the total', () => {
+    expect(summariseTrend(points, 'sentiment')).toMatch(
+      /^Sentiment over 3 periods, 132 items in all\. Latest, .*n=12, small sample/,
+    );
+    expect(summariseTrend([], 'nps')).toBe('NPS: no data yet.');
+  });
+});
