@@ -3,6 +3,7 @@ import { InvitePage } from './auth/InvitePage.tsx';
 import { SetupPage } from './auth/SetupPage.tsx';
 import { SignInPage } from './auth/SignInPage.tsx';
 import { ApiKeysPage } from './api-keys/ApiKeysPage.tsx';
+import { DirectoryPage } from './directory/DirectoryPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
 import { ImportsPage } from './imports/ImportsPage.tsx';
 import { InboxPage } from './inbox/InboxPage.tsx';
@@ -10,6 +11,8 @@ import { ListeningPostsPage } from './listening-posts/ListeningPostsPage.tsx';
 import { MembersPage } from './members/MembersPage.tsx';
 import { SettingsPage } from './settings/SettingsPage.tsx';
 import { SurveysPage } from './surveys/SurveysPage.tsx';
+import { ThemePage } from './themes/ThemePage.tsx';
+import { ThemesPage } from './themes/ThemesPage.tsx';
 import { NotFoundPage } from './shell/NotFoundPage.tsx';
 import { RequireAuth } from './shell/RequireAuth.tsx';
 import { RootRedirect } from './shell/RootRedirect.tsx';
@@ -29,9 +32,12 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'inbox', element: <InboxPage /> },
+          { path: 'themes', element: <ThemesPage /> },
+          { path: 'themes/:themeId', element: <ThemePage /> },
           { path: 'listening-posts', element: <ListeningPostsPage /> },
           { path: 'surveys', element: <SurveysPage /> },
           { path: 'imports', element: <ImportsPage /> },
+          { path: 'directory', element: <DirectoryPage /> },
           { path: 'members', element: <MembersPage /> },
           { path: 'api-keys', element: <ApiKeysPage /> },
           { path: 'settings', element: <SettingsPage /> },

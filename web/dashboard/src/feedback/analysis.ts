@@ -36,8 +36,10 @@ export interface KeyPhrase extends Span {
 export interface MentionSpan extends Span {
   kind: MentionKind;
   entityId: string;
-  /** The directory's name for it, e.g. "Samantha Reed" for "Sam". */
-  name: string;
+  /** The directory's name for it, e.g. "Samantha Reed" for "Sam"; null once removed. */
+  name: string | null;
+  /** The words as written. */
+  text: string;
   sentiment: { score: number; label: SentimentLabel };
 }
 
@@ -52,19 +54,27 @@ export interface ThemeRef {
   source?: 'auto' | 'staff';
 }
 
+export interface AspectSentiment extends SentenceSentiment {
+  aspect: string;
+}
+
 export interface FeedbackAnalysis {
+  version: number;
   language: string;
   languageConfidence: number;
   /** Parts that did not run for this language, e.g. ["sentiment"]. */
   notAnalysed: string[];
   truncated: boolean;
-  sentiment: { score: number | null; label: SentimentLabel; corrected: boolean } | null;
+  sentiment: { score: number; label: SentimentLabel; corrected: boolean } | null;
   sentences: SentenceSentiment[];
+  aspects: AspectSentiment[];
   keyPhrases: KeyPhrase[];
   mentions: MentionSpan[];
-  personalData: PersonalDataSpan[];
-  /** The earlier item this one nearly repeats. */
+  /** Personal data found in the text, where the API shares it. */
+  personalData?: PersonalDataSpan[];
+  /** The earliest earlier item this one nearly repeats. */
   duplicateOf: string | null;
+  analysedAt: string;
 }
 
 export function isSentimentLabel(value: string): value is SentimentLabel {

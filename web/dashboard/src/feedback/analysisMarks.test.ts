@@ -7,6 +7,9 @@ const text = 'Sam was brilliant. Support took three days, call me on 020 7946 00
 
 function analysis(overrides: Partial<FeedbackAnalysis> = {}): FeedbackAnalysis {
   return {
+    version: 1,
+    analysedAt: '2025-01-01T00:00:00Z',
+    aspects: [],
     language: 'en',
     languageConfidence: 0.9,
     notAnalysed: [],
@@ -25,6 +28,7 @@ function analysis(overrides: Partial<FeedbackAnalysis> = {}): FeedbackAnalysis {
         kind: 'person',
         entityId: 'p1',
         name: 'Samantha Reed',
+        text: 'Sam',
         sentiment: { score: 0.62, label: 'positive' },
       },
       {
@@ -33,6 +37,7 @@ function analysis(overrides: Partial<FeedbackAnalysis> = {}): FeedbackAnalysis {
         kind: 'person',
         entityId: 'p1',
         name: 'Samantha Reed',
+        text: 'Sam',
         sentiment: { score: 0, label: 'neutral' },
       },
     ],
@@ -69,6 +74,14 @@ describe('analysisMarks', () => {
     expect(runs.map((run) => run.text).join('')).toBe(text);
     const phone = runs.find((run) => run.text === '020 7946 0000')!;
     expect(phone.marks.map((mark) => mark.kind).sort()).toEqual(['personal', 'sentence']);
+  });
+
+  it('names a mention by its words once the directory entry is gone', () => {
+    const gone = analysis();
+    gone.mentions[0] = { ...gone.mentions[0]!, name: null };
+    expect(analysisMarks(gone).find((mark) => mark.kind === 'mention')!.label).toBe(
+      'Staff member: Sam (positive)',
+    );
   });
 
   it('draws only the layers asked for', () => {

@@ -72,7 +72,7 @@ export function analysisMarks(
         end: mention.end,
         kind: 'mention',
         tone: mention.sentiment.label,
-        label: `${MENTION_NOUNS[mention.kind]}: ${mention.name} (${mention.sentiment.label})`,
+        label: `${MENTION_NOUNS[mention.kind]}: ${mention.name ?? mention.text} (${mention.sentiment.label})`,
       });
     }
   }
@@ -87,7 +87,7 @@ export function analysisMarks(
     }
   }
   if (show.personal) {
-    for (const span of analysis.personalData) {
+    for (const span of analysis.personalData ?? []) {
       marks.push({
         start: span.start,
         end: span.end,

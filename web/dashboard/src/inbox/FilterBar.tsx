@@ -8,6 +8,7 @@ import { useTouchpoints } from '../listening-posts/queries.ts';
 import { useWorkspace } from '../session.ts';
 import { CHANNELS, SCORE_TYPES } from '../types.ts';
 import type { Channel, ScoreType, Touchpoint } from '../types.ts';
+import { AnalysisFilters } from './AnalysisFilters.tsx';
 import { filterProblems, hasFilters, MAX_QUERY_LENGTH, SCORE_RANGES } from './filters.ts';
 import type { InboxFilters } from './filters.ts';
 import { useFilterDrafts } from './useFilterDrafts.ts';
@@ -114,6 +115,7 @@ export function FilterBar({ ref, filters, update, reset }: FilterBarProps) {
             apply(scoresFor(isScoreType(value) ? value : undefined, filters));
           }}
         />
+        <AnalysisFilters filters={filters} apply={apply} />
         <fieldset className="filter-range filter-range-score">
           <legend>Score</legend>
           <TextField
@@ -166,6 +168,11 @@ export function FilterBar({ ref, filters, update, reset }: FilterBarProps) {
       {filters.accountId && (
         <ExtraFilter onRemove={() => apply({ accountId: undefined })} action="Show every account">
           Only feedback from one account is shown.
+        </ExtraFilter>
+      )}
+      {filters.themeId && (
+        <ExtraFilter onRemove={() => apply({ themeId: undefined })} action="Show every theme">
+          Only feedback in one theme is shown.
         </ExtraFilter>
       )}
       {filters.contactId && (
