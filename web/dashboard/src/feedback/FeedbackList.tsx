@@ -89,7 +89,7 @@ export function FeedbackRow({
       {editable && item.text !== '' && (
         <div className="feedback-actions">
           <SentimentCorrection feedbackId={item.id} current={sentiment?.label ?? null} />
-          <ThemeEditor feedbackId={item.id} current={item.themes ?? []} />
+          <ThemeEditor feedbackId={item.id} />
         </div>
       )}
     </li>

@@ -22,13 +22,3 @@ export function useCorrectSentiment(workspaceId: string) {
     onSuccess: () => invalidateFeedback(client, workspaceId),
   });
 }
-
-/** Staff set an item's themes by hand; kept across re-clustering. */
-export function useSetItemThemes(workspaceId: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ feedbackId, themeIds }: { feedbackId: string; themeIds: string[] }) =>
-      api.put<unknown>(wsPath(workspaceId, 'feedback', feedbackId, 'themes'), { themeIds }),
-    onSuccess: () => invalidateFeedback(client, workspaceId),
-  });
-}

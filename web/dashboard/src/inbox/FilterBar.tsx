@@ -170,11 +170,6 @@ export function FilterBar({ ref, filters, update, reset }: FilterBarProps) {
           Only feedback from one account is shown.
         </ExtraFilter>
       )}
-      {filters.themeId && (
-        <ExtraFilter onRemove={() => apply({ themeId: undefined })} action="Show every theme">
-          Only feedback in one theme is shown.
-        </ExtraFilter>
-      )}
       {filters.contactId && (
         <ExtraFilter onRemove={() => apply({ contactId: undefined })} action="Show every contact">
           Only feedback from one contact is shown.

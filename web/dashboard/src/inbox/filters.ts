@@ -23,7 +23,6 @@ export interface InboxFilters {
   mention?: string;
   /** ISO 639-1 code as the analysis detected it, or `und`. */
   language?: string;
-  themeId?: string;
 }
 
 export type FilterName = keyof InboxFilters;
@@ -42,7 +41,6 @@ export const FILTER_NAMES = [
   'sentiment',
   'mention',
   'language',
-  'themeId',
 ] as const satisfies readonly FilterName[];
 
 /** The API's name for each filter where it differs from the address bar's. */
@@ -104,7 +102,6 @@ export function parseFilters(params: URLSearchParams): InboxFilters {
     sentiment: oneOf(SENTIMENT_LABELS, params.get('sentiment')),
     mention: uuid(params.get('mention')),
     language: language(params.get('language')),
-    themeId: uuid(params.get('themeId')),
   };
   return Object.fromEntries(
     Object.entries(filters).filter(([, value]) => value !== undefined),

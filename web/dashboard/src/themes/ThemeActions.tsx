@@ -8,12 +8,12 @@ import { fieldError } from '../../../ui/problem.ts';
 import { formText } from '../forms.ts';
 import { useWorkspace } from '../session.ts';
 import { useMergeTheme, useSplitTheme, useThemes, useUpdateTheme } from './queries.ts';
-import type { ThemeDetail } from './types.ts';
+import type { ThemeSummary } from './types.ts';
 
 type Open = 'rename' | 'merge' | 'split' | null;
 
 /** Rename, pin, merge and split: what staff who work with feedback may do to a theme. */
-export function ThemeActions({ theme }: { theme: ThemeDetail }) {
+export function ThemeActions({ theme }: { theme: ThemeSummary }) {
   const workspace = useWorkspace();
   const update = useUpdateTheme(workspace.id, theme.id);
   const [open, setOpen] = useState<Open>(null);
@@ -29,7 +29,7 @@ export function ThemeActions({ theme }: { theme: ThemeDetail }) {
         {theme.pinned ? 'Unpin' : 'Pin'}
       </Button>
       <Button onClick={() => setOpen('merge')}>Merge…</Button>
-      <Button onClick={() => setOpen('split')} disabled={theme.terms.length < 2}>
+      <Button onClick={() => setOpen('split')} disabled={theme.phrases.length < 2}>
         Split…
       </Button>
       <FormError problem={open === null ? update.error : null} />
@@ -40,7 +40,7 @@ export function ThemeActions({ theme }: { theme: ThemeDetail }) {
   );
 }
 
-function RenameDialog({ theme, close }: { theme: ThemeDetail; close: () => void }) {
+function RenameDialog({ theme, close }: { theme: ThemeSummary; close: () => void }) {
   const workspace = useWorkspace();
   const rename = useUpdateTheme(workspace.id, theme.id);
   return (
@@ -58,7 +58,7 @@ function RenameDialog({ theme, close }: { theme: ThemeDetail; close: () => void 
           label="Name"
           name="name"
           required
-          maxLength={120}
+          maxLength={80}
           autoComplete="off"
           defaultValue={theme.name}
           hint="Finding themes again keeps a name you chose."
@@ -75,7 +75,7 @@ function RenameDialog({ theme, close }: { theme: ThemeDetail; close: () => void 
   );
 }
 
-function MergeDialog({ theme, close }: { theme: ThemeDetail; close: () => void }) {
+function MergeDialog({ theme, close }: { theme: ThemeSummary; close: () => void }) {
   const workspace = useWorkspace();
   const navigate = useNavigate();
   const themes = useThemes(workspace.id);
@@ -89,7 +89,7 @@ function MergeDialog({ theme, close }: { theme: ThemeDetail; close: () => void }
         className="form dialog-body"
         onSubmit={(event) => {
           event.preventDefault();
-          const intoId = formText(new FormData(event.currentTarget), 'intoId');
+          const intoId = formText(new FormData(event.currentTarget), 'intoThemeId');
           if (!intoId) return;
           merge.mutate(intoId, {
             onSuccess: () =>
@@ -97,17 +97,17 @@ function MergeDialog({ theme, close }: { theme: ThemeDetail; close: () => void }
           });
         }}
       >
-        <FormError problem={merge.error} fields={['intoId']} />
+        <FormError problem={merge.error} fields={['intoThemeId']} />
         <SelectField
           label="Merge into"
-          name="intoId"
+          name="intoThemeId"
           required
           options={[
             { value: '', label: themes.isPending ? 'Loading themes…' : 'Choose a theme' },
             ...targets.map((other) => ({ value: other.id, label: other.name })),
           ]}
-          hint={`Its ${theme.count} items and its phrases move to the theme you choose.`}
-          error={fieldError(merge.error, 'intoId')}
+          hint={`Its ${theme.volume} items and its phrases move to the theme you choose. Finding themes again keeps them together.`}
+          error={fieldError(merge.error, 'intoThemeId')}
         />
         <div className="dialog-actions">
           <Button onClick={close}>Cancel</Button>
@@ -120,13 +120,13 @@ function MergeDialog({ theme, close }: { theme: ThemeDetail; close: () => void }
   );
 }
 
-function SplitDialog({ theme, close }: { theme: ThemeDetail; close: () => void }) {
+function SplitDialog({ theme, close }: { theme: ThemeSummary; close: () => void }) {
   const workspace = useWorkspace();
   const navigate = useNavigate();
   const split = useSplitTheme(workspace.id, theme.id);
   const [terms, setTerms] = useState<string[]>([]);
   // At least one phrase must stay behind, or this would be a rename.
-  const tooMany = terms.length >= theme.terms.length;
+  const tooMany = terms.length >= theme.phrases.length;
   return (
     <Dialog title={`Split ${theme.name}`} onClose={close}>
       <form
@@ -134,10 +134,10 @@ function SplitDialog({ theme, close }: { theme: ThemeDetail; close: () => void }
         onSubmit={(event) => {
           event.preventDefault();
           if (terms.length === 0 || tooMany) return;
-          // A blank name takes the first phrase, as the placeholder shows.
-          const name = formText(new FormData(event.currentTarget), 'name') || terms[0]!;
+          // Left blank, the server names the new theme from its phrases.
+          const name = formText(new FormData(event.currentTarget), 'name');
           split.mutate(
-            { name, terms },
+            { phrases: terms, ...(name ? { name } : {}) },
             {
               onSuccess: (created) =>
                 void navigate(`/w/${workspace.id}/themes/${encodeURIComponent(created.id)}`),
@@ -145,10 +145,10 @@ function SplitDialog({ theme, close }: { theme: ThemeDetail; close: () => void }
           );
         }}
       >
-        <FormError problem={split.error} fields={['name', 'terms']} />
+        <FormError problem={split.error} fields={['name', 'phrases']} />
         <fieldset className="fieldset-plain theme-picker">
           <legend>Phrases that move to the new theme</legend>
-          {theme.terms.map((term) => (
+          {theme.phrases.map((term) => (
             <label key={term} className="check-row">
               <input
                 type="checkbox"
@@ -167,10 +167,10 @@ function SplitDialog({ theme, close }: { theme: ThemeDetail; close: () => void }
         <TextField
           label="Name of the new theme"
           name="name"
-          maxLength={120}
+          maxLength={80}
           autoComplete="off"
-          placeholder={terms[0] ?? 'e.g. Refund delays'}
-          hint="Left blank, it takes the first phrase you ticked."
+          placeholder="e.g. Refund delays"
+          hint="Optional. Left blank, it is named after its phrases."
           error={fieldError(split.error, 'name')}
         />
         <div className="dialog-actions">

@@ -5,77 +5,100 @@ import { EmptyState } from '../../../ui/EmptyState.tsx';
 import { Page, Section } from '../../../ui/Page.tsx';
 import { SegmentedControl } from '../../../ui/SegmentedControl.tsx';
 import { Loading } from '../../../ui/Spinner.tsx';
-import { Table } from '../../../ui/Table.tsx';
 import { isApiError } from '../api.ts';
-import { SentimentBadge } from '../feedback/SentimentBadge.tsx';
-import { formatCount } from '../format.ts';
-import { canWorkWithFeedback } from '../roles.ts';
 import { useWorkspace } from '../session.ts';
 import { QuoteCard } from './QuoteCard.tsx';
-import { useTheme, useThemeQuotes, useThemeTrend } from './queries.ts';
-import type { TrendInterval } from './queries.ts';
+import { useThemeDetail } from './queries.ts';
+import type { Window } from './queries.ts';
+import { SourceTable } from './SourceTable.tsx';
 import { ThemeActions } from './ThemeActions.tsx';
-import { sentimentOfMean } from './themeListOption.ts';
+import { ThemeFigures } from './ThemeFigures.tsx';
+import { WINDOW_SEGMENTS } from './ThemesPage.tsx';
 import { TrendChart } from './TrendChart.tsx';
 import type { TrendMetric } from './trendOption.ts';
 import { toTrendPoints } from './trendPoints.ts';
-import type { CountedRef, ThemeDetail } from './types.ts';
+import type { ThemeDetail, ThemeQuote } from './types.ts';
+
+const METRICS: { value: TrendMetric; label: string }[] = [
+  { value: 'volume', label: 'Items' },
+  { value: 'negative', label: 'Negative' },
+  { value: 'sentiment', label: 'Sentiment' },
+  { value: 'nps', label: 'NPS' },
+];
 
 export function ThemePage() {
   const { themeId = '' } = useParams();
   const workspace = useWorkspace();
-  const theme = useTheme(workspace.id, themeId);
-  if (theme.isPending) {
+  const [window, setWindow] = useState<Window>('90d');
+  // Daily points over a month, weekly ones beyond: enough items per point to mean something.
+  const detail = useThemeDetail(workspace.id, themeId, window, window === '30d' ? 'day' : 'week');
+  if (detail.isPending) {
     return (
       <Page title="Theme">
         <Loading />
       </Page>
     );
   }
-  if (theme.error) {
+  if (detail.error && !detail.data) {
     return (
       <Page title="Theme">
-        {isApiError(theme.error, 404) ? (
+        {isApiError(detail.error, 404) ? (
           <EmptyState
             title="This theme does not exist any more."
             action={<Link to={`/w/${workspace.id}/themes`}>See all themes</Link>}
           />
         ) : (
-          <ErrorNotice problem={theme.error} onRetry={() => void theme.refetch()} />
+          <ErrorNotice problem={detail.error} onRetry={() => void detail.refetch()} />
         )}
       </Page>
     );
   }
-  return <ThemeView theme={theme.data} />;
+  return (
+    <ThemeView
+      detail={detail.data}
+      stale={detail.isPlaceholderData}
+      window={window}
+      setWindow={setWindow}
+    />
+  );
 }
 
-function ThemeView({ theme }: { theme: ThemeDetail }) {
+interface ThemeViewProps {
+  detail: ThemeDetail;
+  stale: boolean;
+  window: Window;
+  setWindow: (window: Window) => void;
+}
+
+function ThemeView({ detail, stale, window, setWindow }: ThemeViewProps) {
   const workspace = useWorkspace();
-  const mood = sentimentOfMean(theme.sentiment);
+  const { theme } = detail;
   const base = `/w/${workspace.id}`;
   return (
     <Page
       title={theme.name}
       description={
         <span className="theme-summary">
-          <span>{formatCount(theme.count)} items</span>
-          {mood && <SentimentBadge label={mood} score={theme.sentiment} />}
+          <ThemeFigures stats={theme} />
           {theme.pinned && <span className="badge">Pinned</span>}
           {theme.recurring && <span className="badge badge-warning">Recurring</span>}
-          <Link to={`${base}/inbox?themeId=${encodeURIComponent(theme.id)}`}>
-            See its feedback in the inbox
-          </Link>
         </span>
       }
       actions={
-        canWorkWithFeedback(workspace.role) && theme.status === 'active' ? (
+        workspace.canManage && theme.status === 'active' ? (
           <ThemeActions theme={theme} />
         ) : undefined
       }
     >
-      <p>
+      <nav className="theme-nav" aria-label="Theme">
         <Link to={`${base}/themes`}>← All themes</Link>
-      </p>
+        <SegmentedControl
+          label="Period"
+          value={window}
+          onChange={setWindow}
+          segments={WINDOW_SEGMENTS}
+        />
+      </nav>
       {theme.status === 'merged' && (
         <EmptyState
           title="This theme was merged into another."
@@ -88,123 +111,58 @@ function ThemeView({ theme }: { theme: ThemeDetail }) {
           }
         />
       )}
-      <TrendSection themeId={theme.id} />
-      <div className="theme-sources">
-        <SourceTable title="Touchpoints" rows={theme.touchpoints} total={theme.count} />
-        <SourceTable title="Accounts" rows={theme.accounts} total={theme.count} />
+      <div className={stale ? 'stack-lg is-stale' : 'stack-lg'} aria-busy={stale || undefined}>
+        <TrendSection detail={detail} />
+        <div className="theme-sources">
+          <SourceTable title="Touchpoints" noun="Touchpoint" rows={detail.touchpoints} />
+          <SourceTable title="Accounts" noun="Account" rows={detail.accounts} />
+        </div>
+        <div className="theme-sources">
+          <QuoteList title="What customers praise" quotes={detail.quotes.positive} />
+          <QuoteList title="What customers complain about" quotes={detail.quotes.negative} />
+        </div>
+        {theme.phrases.length > 0 && (
+          <Section
+            title="Phrases"
+            description="The phrases that define this theme, weightiest first."
+          >
+            <ul className="chips">
+              {theme.phrases.map((phrase) => (
+                <li key={phrase} className="chip">
+                  {phrase}
+                </li>
+              ))}
+            </ul>
+          </Section>
+        )}
       </div>
-      <QuotesSection theme={theme} />
-      {theme.terms.length > 0 && (
-        <Section
-          title="Phrases"
-          description="The phrases that define this theme, weightiest first."
-        >
-          <ul className="chips">
-            {theme.terms.map((term) => (
-              <li key={term} className="chip">
-                {term}
-              </li>
-            ))}
-          </ul>
-        </Section>
-      )}
     </Page>
   );
 }
 
-const METRICS: { value: TrendMetric; label: string }[] = [
-  { value: 'volume', label: 'Items' },
-  { value: 'sentiment', label: 'Sentiment' },
-  { value: 'nps', label: 'NPS' },
-];
-
-function TrendSection({ themeId }: { themeId: string }) {
-  const workspace = useWorkspace();
+function TrendSection({ detail }: { detail: ThemeDetail }) {
   const [metric, setMetric] = useState<TrendMetric>('volume');
-  const [period, setPeriod] = useState<TrendInterval>('week');
-  const trend = useThemeTrend(workspace.id, themeId, period);
-  const points = useMemo(
-    () => toTrendPoints(trend.data?.items ?? [], metric),
-    [trend.data, metric],
-  );
+  const points = useMemo(() => toTrendPoints(detail.series, metric), [detail.series, metric]);
   return (
     <Section
       title="Over time"
-      description="Every score with its sample size; the fewer the items, the wider the band."
+      description={`${detail.bucket === 'day' ? 'Daily' : 'Weekly'}, with the number of items behind every score; the fewer the items, the wider the band.`}
     >
-      <div className="theme-toolbar">
-        <SegmentedControl label="Measure" value={metric} onChange={setMetric} segments={METRICS} />
-        <SegmentedControl<TrendInterval>
-          label="Period"
-          value={period}
-          onChange={setPeriod}
-          segments={[
-            { value: 'week', label: 'Weekly' },
-            { value: 'month', label: 'Monthly' },
-          ]}
-        />
-      </div>
-      {trend.isPending ? (
-        <Loading />
-      ) : trend.error && !trend.data ? (
-        <ErrorNotice problem={trend.error} onRetry={() => void trend.refetch()} />
-      ) : (
-        <div className={trend.isPlaceholderData ? 'is-stale' : undefined}>
-          <TrendChart points={points} metric={metric} />
-        </div>
-      )}
+      <SegmentedControl label="Measure" value={metric} onChange={setMetric} segments={METRICS} />
+      <TrendChart points={points} metric={metric} />
     </Section>
   );
 }
 
-function SourceTable({
-  title,
-  rows,
-  total,
-}: {
-  title: string;
-  rows: readonly CountedRef[];
-  total: number;
-}) {
+function QuoteList({ title, quotes }: { title: string; quotes: readonly ThemeQuote[] }) {
   return (
-    <Section title={title} description={`Where this theme's items come from.`}>
-      {rows.length === 0 ? (
-        <p className="muted">None recorded.</p>
-      ) : (
-        <Table
-          caption={`${title} of this theme`}
-          rows={rows}
-          rowKey={(row) => row.id ?? row.name}
-          columns={[
-            { header: title.replace(/s$/, ''), cell: (row) => row.name },
-            { header: 'Items', cell: (row) => formatCount(row.count), className: 'num' },
-            {
-              header: 'Share',
-              cell: (row) => (total > 0 ? `${Math.round((row.count / total) * 100)}%` : '—'),
-              className: 'num',
-            },
-          ]}
-        />
-      )}
-    </Section>
-  );
-}
-
-function QuotesSection({ theme }: { theme: ThemeDetail }) {
-  const workspace = useWorkspace();
-  const quotes = useThemeQuotes(workspace.id, theme.id);
-  return (
-    <Section title="Example quotes" description="What customers said, in their words.">
-      {quotes.isPending ? (
-        <Loading />
-      ) : quotes.error ? (
-        <ErrorNotice problem={quotes.error} onRetry={() => void quotes.refetch()} />
-      ) : quotes.data.items.length === 0 ? (
-        <p className="muted">No quotes yet.</p>
+    <Section title={title}>
+      {quotes.length === 0 ? (
+        <p className="muted">None in this period.</p>
       ) : (
         <div className="quotes">
-          {quotes.data.items.map((quote) => (
-            <QuoteCard key={quote.feedbackId} quote={quote} themeName={theme.name} />
+          {quotes.map((quote) => (
+            <QuoteCard key={quote.feedbackId} quote={quote} />
           ))}
         </div>
       )}

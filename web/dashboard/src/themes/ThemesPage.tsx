@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { ErrorNotice, FormError } from '../../../ui/Alert.tsx';
 import { Button } from '../../../ui/Button.tsx';
@@ -8,59 +8,106 @@ import { TextField } from '../../../ui/Field.tsx';
 import { Page, Section } from '../../../ui/Page.tsx';
 import { SegmentedControl } from '../../../ui/SegmentedControl.tsx';
 import { Loading } from '../../../ui/Spinner.tsx';
-import { SentimentBadge } from '../feedback/SentimentBadge.tsx';
 import { formatCount } from '../format.ts';
-import { canWorkWithFeedback } from '../roles.ts';
 import { useWorkspace } from '../session.ts';
 import { useRecluster, useThemes } from './queries.ts';
-import { describeTheme, sentimentOfMean, themeVolumeOption } from './themeListOption.ts';
+import type { Window } from './queries.ts';
+import { ThemeFigures } from './ThemeFigures.tsx';
+import { describeTheme, themeVolumeOption } from './themeListOption.ts';
 import type { ThemeSummary } from './types.ts';
 
 type Order = 'volume' | 'negative' | 'name';
 
 const ORDERS: Record<Order, (a: ThemeSummary, b: ThemeSummary) => number> = {
-  volume: (a, b) => b.count - a.count,
-  negative: (a, b) => (a.sentiment ?? 0) - (b.sentiment ?? 0) || b.count - a.count,
+  volume: (a, b) => b.volume - a.volume,
+  negative: (a, b) => (b.negativeShare ?? 0) - (a.negativeShare ?? 0) || b.volume - a.volume,
   name: (a, b) => a.name.localeCompare(b.name),
 };
 
+export const WINDOW_SEGMENTS: { value: Window; label: string }[] = [
+  { value: '30d', label: '30 days' },
+  { value: '90d', label: '90 days' },
+  { value: '365d', label: 'A year' },
+];
+
 export function ThemesPage() {
   const workspace = useWorkspace();
-  const themes = useThemes(workspace.id);
+  const [window, setWindow] = useState<Window>('90d');
+  const [recurringOnly, setRecurringOnly] = useState(false);
+  const [polling, setPolling] = useState(false);
+  // Re-clustering takes seconds to a minute: poll for that long, then stop.
+  useEffect(() => {
+    if (!polling) return;
+    const timer = setTimeout(() => setPolling(false), 60_000);
+    return () => clearTimeout(timer);
+  }, [polling]);
+  const themes = useThemes(workspace.id, {
+    window,
+    recurring: recurringOnly ? true : undefined,
+    poll: polling,
+  });
   return (
     <Page
       title="Themes"
       description="The subjects that keep coming up in feedback, found by grouping similar phrases."
-      actions={canWorkWithFeedback(workspace.role) && <ReclusterButton />}
+      actions={workspace.canManage && <ReclusterButton onQueued={() => setPolling(true)} />}
     >
+      <div className="theme-toolbar">
+        <SegmentedControl
+          label="Period"
+          value={window}
+          onChange={setWindow}
+          segments={WINDOW_SEGMENTS}
+        />
+        <SegmentedControl<'all' | 'recurring'>
+          label="Which themes"
+          value={recurringOnly ? 'recurring' : 'all'}
+          onChange={(value) => setRecurringOnly(value === 'recurring')}
+          segments={[
+            { value: 'all', label: 'All themes' },
+            { value: 'recurring', label: 'Recurring issues' },
+          ]}
+        />
+      </div>
       {themes.isPending ? (
         <Loading />
-      ) : themes.error ? (
+      ) : themes.error && !themes.data ? (
         <ErrorNotice problem={themes.error} onRetry={() => void themes.refetch()} />
       ) : (
-        <ThemeExplorer themes={themes.data.items.filter((theme) => theme.status === 'active')} />
+        <div className={themes.isPlaceholderData ? 'stack-lg is-stale' : 'stack-lg'}>
+          <ThemeExplorer themes={themes.data.items} recurringOnly={recurringOnly} />
+        </div>
       )}
     </Page>
   );
 }
 
-function ReclusterButton() {
+function ReclusterButton({ onQueued }: { onQueued: () => void }) {
   const workspace = useWorkspace();
   const recluster = useRecluster(workspace.id);
   return (
     <div className="recluster">
-      <Button busy={recluster.isPending} onClick={() => recluster.mutate()}>
+      <Button
+        busy={recluster.isPending}
+        onClick={() => recluster.mutate(undefined, { onSuccess: onQueued })}
+      >
         Find themes again
       </Button>
       <span role="status" className="muted">
-        {recluster.isSuccess ? 'Finding themes in the background. This page updates.' : ''}
+        {recluster.isSuccess ? 'Finding themes in the background; this page updates.' : ''}
       </span>
       <FormError problem={recluster.error} />
     </div>
   );
 }
 
-function ThemeExplorer({ themes }: { themes: ThemeSummary[] }) {
+function ThemeExplorer({
+  themes,
+  recurringOnly,
+}: {
+  themes: ThemeSummary[];
+  recurringOnly: boolean;
+}) {
   const workspace = useWorkspace();
   const [order, setOrder] = useState<Order>('volume');
   const [filter, setFilter] = useState('');
@@ -72,17 +119,20 @@ function ThemeExplorer({ themes }: { themes: ThemeSummary[] }) {
         (theme) =>
           !needle ||
           theme.name.toLocaleLowerCase().includes(needle) ||
-          theme.terms.some((term) => term.includes(needle)),
+          theme.phrases.some((phrase) => phrase.includes(needle)),
       )
       .sort((a, b) => Number(b.pinned) - Number(a.pinned) || ORDERS[order](a, b));
   }, [themes, filter, order]);
 
   if (themes.length === 0) {
     return (
-      <EmptyState title="No themes yet.">
+      <EmptyState
+        title={
+          recurringOnly ? 'No recurring issues in this period.' : 'No themes in this period yet.'
+        }
+      >
         <p>
-          Themes appear once there is enough feedback with text. Staff who work with feedback can
-          also ask for them to be found again.
+          Themes appear once there is enough feedback with text; they are found again every night.
         </p>
       </EmptyState>
     );
@@ -128,30 +178,24 @@ function ThemeExplorer({ themes }: { themes: ThemeSummary[] }) {
         </p>
         <ul className="theme-cards">
           {shown.map((theme) => (
-            <ThemeCard key={theme.id} theme={theme} workspaceId={workspace.id} />
+            <li key={theme.id} className="theme-card">
+              <h3>
+                <Link to={`/w/${workspace.id}/themes/${encodeURIComponent(theme.id)}`}>
+                  {theme.name}
+                </Link>
+              </h3>
+              <p className="theme-card-stats">
+                <ThemeFigures stats={theme} />
+                {theme.pinned && <span className="badge">Pinned</span>}
+                {theme.recurring && <span className="badge badge-warning">Recurring</span>}
+              </p>
+              {theme.phrases.length > 0 && (
+                <p className="muted theme-terms">{theme.phrases.slice(0, 6).join(' · ')}</p>
+              )}
+            </li>
           ))}
         </ul>
       </Section>
     </>
-  );
-}
-
-function ThemeCard({ theme, workspaceId }: { theme: ThemeSummary; workspaceId: string }) {
-  const mood = sentimentOfMean(theme.sentiment);
-  return (
-    <li className="theme-card">
-      <h3>
-        <Link to={`/w/${workspaceId}/themes/${encodeURIComponent(theme.id)}`}>{theme.name}</Link>
-      </h3>
-      <p className="theme-card-stats">
-        <span>{formatCount(theme.count)} items</span>
-        {mood && <SentimentBadge label={mood} score={theme.sentiment} />}
-        {theme.pinned && <span className="badge">Pinned</span>}
-        {theme.recurring && <span className="badge badge-warning">Recurring</span>}
-      </p>
-      {theme.terms.length > 0 && (
-        <p className="muted theme-terms">{theme.terms.slice(0, 6).join(' · ')}</p>
-      )}
-    </li>
   );
 }

@@ -8,18 +8,24 @@ import {
 } from './themeListOption.ts';
 import type { ThemeSummary } from './types.ts';
 
-function theme(name: string, count: number, sentiment: number | null): ThemeSummary {
+function theme(name: string, volume: number, average: number | null): ThemeSummary {
   return {
     id: name,
     name,
     status: 'active',
     pinned: false,
     nameLocked: false,
+    mergedInto: null,
     recurring: false,
-    count,
-    sentiment,
-    terms: [],
+    recurringSince: null,
+    phrases: [],
+    staffTerms: { include: [], exclude: [] },
     updatedAt: '2025-01-01T00:00:00Z',
+    volume,
+    negative: 0,
+    negativeShare: 0,
+    sentiment: { average, n: volume },
+    nps: { score: null, n: 0, ciLow: null, ciHigh: null },
   };
 }
 
@@ -55,7 +61,7 @@ describe('themeVolumeOption', () => {
 describe('describeTheme and escapeHtml', () => {
   it('says the count and mood in words, and escapes names for HTML tooltips', () => {
     expect(describeTheme(theme('Delivery', 40, -0.4))).toBe(
-      'Delivery: 40 items, mean sentiment −0.40 (negative)',
+      'Delivery: 40 items, mean sentiment −0.40 (negative, n=40)',
     );
     expect(describeTheme(theme('X', 1, null))).toMatch(/sentiment unknown/);
     expect(escapeHtml('<img src=x onerror="alert(1)">')).toBe(

@@ -25,17 +25,18 @@ export const moodColors: Record<SentimentLabel | 'unknown', string> = {
 };
 
 export function describeTheme(theme: ThemeSummary): string {
+  const { average, n } = theme.sentiment;
   const mood =
-    theme.sentiment === null
+    average === null
       ? 'sentiment unknown'
-      : `mean sentiment ${signedScore(theme.sentiment)} (${sentimentOfMean(theme.sentiment)})`;
-  return `${theme.name}: ${formatCount(theme.count)} items, ${mood}`;
+      : `mean sentiment ${signedScore(average)} (${sentimentOfMean(average)}, n=${formatCount(n)})`;
+  return `${theme.name}: ${formatCount(theme.volume)} items, ${mood}`;
 }
 
 /** The biggest themes, largest on top, each bar coloured by the mood of its items. */
 export function themeVolumeOption(themes: readonly ThemeSummary[], limit = 10): ChartOption {
   const top = [...themes]
-    .sort((a, b) => b.count - a.count)
+    .sort((a, b) => b.volume - a.volume)
     .slice(0, limit)
     .reverse();
   return {
@@ -67,9 +68,9 @@ export function themeVolumeOption(themes: readonly ThemeSummary[], limit = 10): 
         name: 'Items',
         barMaxWidth: 24,
         data: top.map((theme) => ({
-          value: theme.count,
+          value: theme.volume,
           itemStyle: {
-            color: moodColors[sentimentOfMean(theme.sentiment) ?? 'unknown'],
+            color: moodColors[sentimentOfMean(theme.sentiment.average) ?? 'unknown'],
             borderRadius: [0, 4, 4, 0],
           },
         })),

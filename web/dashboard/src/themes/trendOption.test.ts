@@ -68,8 +68,16 @@ describe('trendChartOption', () => {
   });
 
   it('fixes the axis to the scale of the score', () => {
-    const option = trendChartOption(points, 'nps');
-    expect(option.yAxis).toMatchObject({ min: -100, max: 100 });
+    expect(trendChartOption(points, 'nps').yAxis).toMatchObject({ min: -100, max: 100 });
+    expect(trendChartOption(points, 'negative').yAxis).toMatchObject({ min: 0, max: 100 });
+    expect(trendChartOption(points, 'sentiment').yAxis).toMatchObject({ min: -1, max: 1 });
+  });
+
+  it('writes a negative share as a percentage', () => {
+    const point = { period: '2025-01', n: 40, value: 25, low: 14, high: 40 };
+    expect(describePoint(point, 'negative')).toMatch(
+      /Negative share 25% \(n=40, 95% CI 14% to 40%\)/,
+    );
   });
 });
 

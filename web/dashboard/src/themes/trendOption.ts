@@ -4,7 +4,7 @@ import { signedScore } from '../feedback/analysisMarks.ts';
 import { formatCount, formatScore } from '../format.ts';
 import { chartColors } from '../home/chartColors.ts';
 
-export type TrendMetric = 'volume' | 'sentiment' | 'nps';
+export type TrendMetric = 'volume' | 'negative' | 'sentiment' | 'nps';
 
 /** One period of a trend: how many items (n) and the value, with its 95% interval when known. */
 export interface TrendPoint {
@@ -35,12 +35,14 @@ export function formatPeriod(period: string): string {
 
 export function formatMetric(metric: TrendMetric, value: number): string {
   if (metric === 'sentiment') return signedScore(value);
+  if (metric === 'negative') return `${formatScore(value)}%`;
   if (metric === 'nps') return formatScore(value);
   return formatCount(value);
 }
 
 const METRIC_NAMES: Record<TrendMetric, string> = {
   volume: 'Items',
+  negative: 'Negative share',
   sentiment: 'Sentiment',
   nps: 'NPS',
 };
@@ -68,6 +70,13 @@ export function describePoint(point: TrendPoint, metric: TrendMetric): string {
   }
   return `${when}: ${name} ${formatMetric(metric, point.value)} (${notes.join(', ')})`;
 }
+
+/** Each score on its whole scale, so a small wobble never looks like a cliff. */
+const RANGES: Record<Exclude<TrendMetric, 'volume'>, { min: number; max: number }> = {
+  negative: { min: 0, max: 100 },
+  sentiment: { min: -1, max: 1 },
+  nps: { min: -100, max: 100 },
+};
 
 const axis = {
   axisLine: { lineStyle: { color: chartColors.grid } },
@@ -115,7 +124,7 @@ export function trendChartOption(points: readonly TrendPoint[], metric: TrendMet
     };
   }
 
-  const range = metric === 'sentiment' ? { min: -1, max: 1 } : { min: -100, max: 100 };
+  const range = RANGES[metric];
   const band = { stack: 'ci', stackStrategy: 'all', symbol: 'none', silent: true } as const;
   const withBand = points.some(hasInterval);
   return {
