@@ -7,6 +7,7 @@ import { SegmentedControl } from '../../../ui/SegmentedControl.tsx';
 import { Loading } from '../../../ui/Spinner.tsx';
 import { isApiError } from '../api.ts';
 import { useWorkspace } from '../session.ts';
+import { fillSeries } from './fillSeries.ts';
 import { QuoteCard } from './QuoteCard.tsx';
 import { useThemeDetail } from './queries.ts';
 import type { Window } from './queries.ts';
@@ -142,7 +143,10 @@ function ThemeView({ detail, stale, window, setWindow }: ThemeViewProps) {
 
 function TrendSection({ detail }: { detail: ThemeDetail }) {
   const [metric, setMetric] = useState<TrendMetric>('volume');
-  const points = useMemo(() => toTrendPoints(detail.series, metric), [detail.series, metric]);
+  const points = useMemo(
+    () => toTrendPoints(fillSeries(detail.series, detail.from, detail.to, detail.bucket), metric),
+    [detail, metric],
+  );
   return (
     <Section
       title="Over time"
