@@ -4,10 +4,12 @@ import { EmptyState } from '../../../ui/EmptyState.tsx';
 import { Table } from '../../../ui/Table.tsx';
 import { formatCount } from '../format.ts';
 import {
+  drawnValue,
   formatMetric,
   formatPeriod,
   hasInterval,
   metricName,
+  MIN_SCORED,
   SMALL_SAMPLE,
   summariseTrend,
   trendChartOption,
@@ -36,6 +38,7 @@ export function TrendChart({ points, metric, height = 260 }: TrendChartProps) {
       {metric !== 'volume' && (
         <p className="muted chart-note">
           Shaded: 95% confidence interval. Hollow points: fewer than {SMALL_SAMPLE} items.
+          {metric !== 'sentiment' && ` No point: fewer than ${MIN_SCORED}.`}
         </p>
       )}
       <details className="chart-data">
@@ -51,14 +54,17 @@ export function TrendChart({ points, metric, height = 260 }: TrendChartProps) {
               : [
                   {
                     header: name,
-                    cell: (point: TrendPoint) =>
-                      point.value === null ? '—' : formatMetric(metric, point.value),
+                    cell: (point: TrendPoint) => {
+                      const value = drawnValue(point, metric);
+                      if (value !== null) return formatMetric(metric, value);
+                      return point.n > 0 ? 'Too few to score' : '—';
+                    },
                     className: 'num',
                   },
                   {
                     header: '95% CI',
                     cell: (point: TrendPoint) =>
-                      hasInterval(point)
+                      hasInterval(point) && drawnValue(point, metric) !== null
                         ? `${formatMetric(metric, point.low!)} to ${formatMetric(metric, point.high!)}`
                         : '—',
                     className: 'num',

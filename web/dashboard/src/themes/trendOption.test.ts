@@ -62,6 +62,20 @@ describe('trendChartOption', () => {
     expect(line[1]!.itemStyle?.color).toBe('#ffffff');
   });
 
+  it('draws no percentage from fewer than five items, but keeps the period', () => {
+    const few = [{ period: '2025-04', n: 2, value: 100, low: 100, high: 100 }, ...points];
+    const series = seriesOf(trendChartOption(few, 'nps'));
+    const line = series[2]!.data as { value: number | null }[];
+    expect(line.map((point) => point.value)).toEqual([null, -0.2, 0.1, null]);
+    expect(series[0]!.data[0]).toBeNull();
+    expect(describePoint(few[0]!, 'nps')).toMatch(/too few to score NPS \(n=2\)/);
+    // A mean sentiment of two items is still drawn, hollow.
+    const sentiment = seriesOf(trendChartOption(few, 'sentiment'))[2]!.data as {
+      value: number | null;
+    }[];
+    expect(sentiment[0]!.value).toBe(100);
+  });
+
   it('leaves out the band when no period has an interval', () => {
     const bare = points.map(({ period, n, value }) => ({ period, n, value }));
     expect(seriesOf(trendChartOption(bare, 'nps')).map((s) => s.name)).toEqual(['NPS']);

@@ -19,6 +19,20 @@ export interface TrendPoint {
 /** Below this many answers a period's score swings widely; the chart and its table say so. */
 export const SMALL_SAMPLE = 30;
 
+/**
+ * Below this many, a percentage (NPS, negative share) is not drawn at all: 2 answers out of 2
+ * is not "100%". The period stays in the table with its n.
+ */
+export const MIN_SCORED = 5;
+
+/** The value to draw, or null where there is none or too few items to trust a percentage. */
+export function drawnValue(point: TrendPoint, metric: TrendMetric): number | null {
+  if (metric === 'volume') return point.n;
+  if (point.value === null || point.n === 0) return null;
+  if ((metric === 'nps' || metric === 'negative') && point.n < MIN_SCORED) return null;
+  return point.value;
+}
+
 const dayFormat = new Intl.DateTimeFormat(undefined, {
   day: 'numeric',
   month: 'short',
@@ -61,6 +75,9 @@ export function describePoint(point: TrendPoint, metric: TrendMetric): string {
   if (metric === 'volume') return `${when}: ${formatCount(point.n)} items`;
   const name = METRIC_NAMES[metric];
   if (point.value === null || point.n === 0) return `${when}: no ${name} (n=0)`;
+  if (drawnValue(point, metric) === null) {
+    return `${when}: too few to score ${name} (n=${formatCount(point.n)})`;
+  }
   const notes = [`n=${formatCount(point.n)}`];
   if (point.n < SMALL_SAMPLE) notes.push('small sample');
   if (hasInterval(point)) {
@@ -126,7 +143,9 @@ export function trendChartOption(points: readonly TrendPoint[], metric: TrendMet
 
   const range = RANGES[metric];
   const band = { stack: 'ci', stackStrategy: 'all', symbol: 'none', silent: true } as const;
-  const withBand = points.some(hasInterval);
+  // The band only where the value itself is drawn.
+  const banded = (point: TrendPoint) => hasInterval(point) && drawnValue(point, metric) !== null;
+  const withBand = points.some(banded);
   return {
     grid,
     tooltip,
@@ -139,14 +158,14 @@ export function trendChartOption(points: readonly TrendPoint[], metric: TrendMet
               ...band,
               type: 'line',
               name: 'CI low',
-              data: points.map((point) => (hasInterval(point) ? point.low! : null)),
+              data: points.map((point) => (banded(point) ? point.low! : null)),
               lineStyle: { opacity: 0 },
             },
             {
               ...band,
               type: 'line',
               name: '95% CI',
-              data: points.map((point) => (hasInterval(point) ? point.high! - point.low! : null)),
+              data: points.map((point) => (banded(point) ? point.high! - point.low! : null)),
               lineStyle: { opacity: 0 },
               areaStyle: { color: chartColors.band },
             },
@@ -155,13 +174,14 @@ export function trendChartOption(points: readonly TrendPoint[], metric: TrendMet
       {
         type: 'line',
         name: METRIC_NAMES[metric],
-        connectNulls: true,
+        // A gap stays a gap: a line across it would claim what nobody said.
+        connectNulls: false,
         symbol: 'circle',
         symbolSize: 7,
         lineStyle: { width: 2.5, color: chartColors.accent },
         itemStyle: { color: chartColors.accent },
         data: points.map((point) => ({
-          value: point.value,
+          value: drawnValue(point, metric),
           // Hollow where the sample is small: the eye learns to trust filled points more.
           itemStyle:
             point.n < SMALL_SAMPLE
@@ -179,7 +199,7 @@ function splitLine() {
 
 /** One sentence for screen readers: the latest period and the overall direction. */
 export function summariseTrend(points: readonly TrendPoint[], metric: TrendMetric): string {
-  const measured = points.filter((point) => point.n > 0 && point.value !== null);
+  const measured = points.filter((point) => drawnValue(point, metric) !== null);
   const latest = metric === 'volume' ? points.at(-1) : measured.at(-1);
   if (!latest) return `${METRIC_NAMES[metric]}: no data yet.`;
   const total = points.reduce((sum, point) => sum + point.n, 0);
