@@ -1,3 +1,4 @@
+import { Link } from 'react-router-dom';
 import { Alert } from '../../../ui/Alert.tsx';
 import { Page } from '../../../ui/Page.tsx';
 import { useWorkspace } from '../session.ts';
@@ -11,8 +12,17 @@ export function DirectoryPage() {
   return (
     <Page
       title="Directory"
-      description="The people, teams and names that the analysis looks for in feedback. Changes apply to feedback that arrives from now on."
+      description="The people, teams and names that the analysis looks for in feedback."
     >
+      <p>
+        Changes apply to feedback as it arrives.{' '}
+        {workspace.canManage && (
+          <>
+            To apply them to earlier feedback,{' '}
+            <Link to={`/w/${workspace.id}/settings#analysis`}>re-analyse it</Link>.
+          </>
+        )}
+      </p>
       {!workspace.canManage && (
         <Alert>
           <p>Only owners and admins can change the directory.</p>

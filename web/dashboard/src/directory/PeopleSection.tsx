@@ -160,7 +160,7 @@ function PersonForm({ person, teams, close }: PersonFormProps) {
         autoComplete="off"
         maxLength={254}
         defaultValue={person?.email ?? ''}
-        hint="Optional. Told when customers praise them."
+        hint="Optional."
         error={fieldError(save.error, 'email')}
       />
     </EntryDialog>

@@ -1,3 +1,5 @@
+import { useEffect } from 'react';
+import { useLocation } from 'react-router-dom';
 import { ErrorNotice, FormError } from '../../../ui/Alert.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { Checkbox } from '../../../ui/Field.tsx';
@@ -17,6 +19,11 @@ import type { ReanalysisRun } from './analysisQueries.ts';
 
 /** Text analysis for owners and admins: redaction, re-analysis and the corrections export. */
 export function AnalysisSection() {
+  const { hash } = useLocation();
+  // The directory page links to "#analysis"; the router does not scroll to anchors.
+  useEffect(() => {
+    if (hash === '#analysis') document.getElementById('analysis')?.scrollIntoView();
+  }, [hash]);
   return (
     <Section
       id="analysis"
@@ -25,7 +32,7 @@ export function AnalysisSection() {
     >
       <RedactionSetting />
       <Reanalysis />
-      <div className="stack">
+      <div className="stack analysis-part">
         <h3>Corrections</h3>
         <p className="muted">
           Sentiment labels corrected by staff, one JSON object per line, to measure the analysis
@@ -59,7 +66,7 @@ function RedactionSetting() {
     return <ErrorNotice problem={settings.error} onRetry={() => void settings.refetch()} />;
   }
   return (
-    <div className="stack">
+    <div className="stack analysis-part">
       <Checkbox
         label="Redact personal data"
         name="redactPersonalData"
@@ -95,7 +102,7 @@ function Reanalysis() {
   const latest = runs.data?.items[0];
   const running = latest?.state === 'running';
   return (
-    <div className="stack">
+    <div className="stack analysis-part">
       <h3>Re-analyse feedback</h3>
       <p className="muted">
         After you change the directory, or when Hearken&apos;s analysers improve, run the analysis
