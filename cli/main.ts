@@ -1,11 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { ZodError } from 'zod';
 import { AppError } from '../server/errors.ts';
+import { registerAnalyzeCommand } from './commands/analyze.ts';
 import { registerApiKeyCommand } from './commands/apikey.ts';
 import { registerExportCommand } from './commands/export.ts';
 import { registerFeedbackImportCommand } from './commands/feedback-import.ts';
 import { registerImportCommand } from './commands/import.ts';
 import { registerMigrateCommand } from './commands/migrate.ts';
+import { registerReanalyzeCommand } from './commands/reanalyze.ts';
 import { registerSeedCommand } from './commands/seed.ts';
 import { registerUserCommand } from './commands/user.ts';
 import { openCliContext } from './context.ts';
@@ -23,6 +25,8 @@ registerSeedCommand(program, openCliContext);
 registerExportCommand(program, openCliContext);
 registerImportCommand(program, openCliContext);
 registerFeedbackImportCommand(program, openCliContext);
+registerReanalyzeCommand(program, openCliContext);
+registerAnalyzeCommand(program);
 
 function explain(error: unknown): string {
   if (error instanceof ZodError)

@@ -20,6 +20,11 @@ import { workspacesRoutes } from '../modules/workspaces/workspaces.routes.ts';
 import { surveysRoutes } from '../modules/surveys/surveys.routes.ts';
 import { surveyPublicRoutes } from '../modules/surveys/public.routes.ts';
 import { outboxRoutes } from '../modules/outbox/outbox.routes.ts';
+import { themesRoutes } from '../modules/themes/themes.routes.ts';
+import { feedbackAnalysisRoutes } from '../modules/feedback-analysis/feedback-analysis.routes.ts';
+import { staffDirectoryRoutes } from '../modules/staff-directory/staff-directory.routes.ts';
+import { alertRulesRoutes } from '../modules/alerts/rules.routes.ts';
+import { alertsRoutes } from '../modules/alerts/alerts.routes.ts';
 
 /** Every module's routes, mounted under /api/v1. */
 export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -43,4 +48,9 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   emailInRoutes(app, ctx);
   importsRoutes(app, ctx);
   widgetRoutes(app, ctx);
+  themesRoutes(app, ctx);
+  feedbackAnalysisRoutes(app, ctx);
+  staffDirectoryRoutes(app, ctx);
+  alertRulesRoutes(app, ctx);
+  alertsRoutes(app, ctx);
 }

@@ -119,6 +119,22 @@ export async function failJob(
   );
 }
 
+/**
+ * Replaces a running job's payload, for a handler that finished part of its work: a retry (or a
+ * retry from the dead-letter view) then redoes only what is left.
+ */
+export async function narrowJobPayload(
+  db: Db,
+  id: number,
+  workspaceId: string,
+  payload: unknown,
+): Promise<void> {
+  await db.execute(
+    sql`UPDATE jobs SET payload = ${JSON.stringify(payload)}::jsonb
+        WHERE id = ${id} AND workspace_id = ${workspaceId} AND state = 'running'`,
+  );
+}
+
 /** Hands unfinished jobs back to the queue at shutdown; the interrupted run is not counted. */
 export async function releaseJobs(db: Db, ids: number[], workerId: string): Promise<void> {
   if (ids.length === 0) return;

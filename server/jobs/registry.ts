@@ -12,6 +12,9 @@ import { sendMessageJob } from '../modules/outbox/outbox.jobs.ts';
 import { sendInvitationsJob } from '../modules/surveys/surveys.jobs.ts';
 import { emailSchedules, imapFanOutJob, imapPollJob } from '../modules/email-in/email-in.jobs.ts';
 import { importRunJob } from '../modules/imports/imports.jobs.ts';
+import { themesJobs, themesSchedules } from '../modules/themes/themes.jobs.ts';
+import { analysisRunJob, reanalyseJob } from '../modules/feedback-analysis/analysis.jobs.ts';
+import { alertSchedules, alertsJobs } from '../modules/alerts/alerts.jobs.ts';
 
 /** Every job type the workers know. A module adds its jobs here. */
 export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
@@ -26,10 +29,19 @@ export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
   imapFanOutJob,
   imapPollJob,
   importRunJob,
+  ...themesJobs,
+  analysisRunJob,
+  reanalyseJob,
+  alertsJobs.evaluateJob,
+  alertsJobs.deliverJob,
+  alertsJobs.spikesTickJob,
+  alertsJobs.spikesDetectJob,
 ];
 
 export const allSchedules: Schedule[] = [
   ...systemSchedules,
   ...connectorSchedules,
   ...emailSchedules,
+  ...themesSchedules,
+  ...alertSchedules,
 ];

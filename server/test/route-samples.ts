@@ -17,8 +17,22 @@ import {
 } from '../modules/listening-posts/listening-posts.service.ts';
 import { createTestImport } from '../modules/imports/imports.fixture.ts';
 import { multipartUpload } from './multipart.ts';
+import { startReanalysis } from '../modules/feedback-analysis/reanalysis.service.ts';
 import { upsertMembership } from '../modules/workspaces/workspaces.repository.ts';
 import { createSampleSurvey, sampleSurveyInput } from '../modules/surveys/survey.fixture.ts';
+import { createAnalysedFeedback, createTestTheme } from '../modules/themes/themes.fixture.ts';
+import {
+  createTestEntity,
+  createTestFeedback,
+  createTestPerson,
+  createTestTeam,
+} from '../modules/feedback-analysis/analysis.fixture.ts';
+import {
+  createDeadDelivery,
+  createSampleAlert,
+  createSampleRule,
+  sampleRuleInput,
+} from '../modules/alerts/alerts.fixture.ts';
 
 /** A valid request for a route: path params beyond :workspaceId, a body, a query string. */
 export interface RouteSample {
@@ -128,6 +142,34 @@ export const routeSamples: Record<string, SampleFactory> = {
     return sampleUpload({ postId: post.id });
   },
   'GET /api/v1/workspaces/:workspaceId/imports': none,
+  'GET /api/v1/workspaces/:workspaceId/themes': none,
+  'GET /api/v1/workspaces/:workspaceId/themes/:themeId': async (ctx, ws) => ({
+    params: { themeId: await createTestTheme(ctx, ws.id) },
+  }),
+  'PATCH /api/v1/workspaces/:workspaceId/themes/:themeId': async (ctx, ws) => ({
+    params: { themeId: await createTestTheme(ctx, ws.id) },
+    body: { name: 'Billing: double charge', pinned: true },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/themes/:themeId/merge': async (ctx, ws) => ({
+    params: { themeId: await createTestTheme(ctx, ws.id) },
+    body: { intoThemeId: await createTestTheme(ctx, ws.id) },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/themes/:themeId/split': async (ctx, ws) => ({
+    params: { themeId: await createTestTheme(ctx, ws.id) },
+    body: { phrases: ['double charge'], name: 'Double charges' },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/themes/recluster': none,
+  'GET /api/v1/workspaces/:workspaceId/feedback/:feedbackId/themes': async (ctx, ws) => {
+    const [feedbackId] = await createAnalysedFeedback(ctx, ws.id, [{ phrases: ['courier'] }]);
+    return { params: { feedbackId: feedbackId! } };
+  },
+  'PUT /api/v1/workspaces/:workspaceId/feedback/:feedbackId/themes': async (ctx, ws) => {
+    const [feedbackId] = await createAnalysedFeedback(ctx, ws.id, [{ phrases: ['courier'] }]);
+    return {
+      params: { feedbackId: feedbackId! },
+      body: { themeIds: [await createTestTheme(ctx, ws.id)] },
+    };
+  },
   'GET /api/v1/workspaces/:workspaceId/imports/:importId': async (ctx, ws) => ({
     params: { importId: (await createTestImport(ctx, ws.id)).id },
   }),
@@ -191,6 +233,94 @@ export const routeSamples: Record<string, SampleFactory> = {
     body: { contacts: [{ email: `invitee-${randomUUID()}@example.test` }] },
   }),
   'GET /api/v1/workspaces/:workspaceId/outbox': async () => ({ query: { limit: '5' } }),
+  'GET /api/v1/workspaces/:workspaceId/feedback/:feedbackId': async (ctx, ws) => ({
+    params: { feedbackId: await createTestFeedback(ctx, ws.id) },
+  }),
+  'PUT /api/v1/workspaces/:workspaceId/feedback/:feedbackId/sentiment': async (ctx, ws) => ({
+    params: { feedbackId: await createTestFeedback(ctx, ws.id) },
+    body: { label: 'negative' },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/analysis/corrections': none,
+  'GET /api/v1/workspaces/:workspaceId/analysis/settings': none,
+  'PATCH /api/v1/workspaces/:workspaceId/analysis/settings': async () => ({
+    body: { redactPersonalData: false },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/analysis/runs': async () => ({
+    body: { scope: 'outdated' },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/analysis/runs': none,
+  'GET /api/v1/workspaces/:workspaceId/analysis/runs/:runId': async (ctx, ws) => ({
+    params: {
+      runId: (await startReanalysis(ctx, ws.id, 'outdated', SYSTEM_ACTOR, { queue: false })).run.id,
+    },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/duplicates': async () => ({
+    query: { kind: 'many-people' },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/staff-teams': none,
+  'POST /api/v1/workspaces/:workspaceId/staff-teams': async () => ({
+    body: { name: 'Support', aliases: ['helpdesk'] },
+  }),
+  'PATCH /api/v1/workspaces/:workspaceId/staff-teams/:teamId': async (ctx, ws) => ({
+    params: { teamId: await createTestTeam(ctx, ws.id) },
+    body: { aliases: ['customer care'] },
+  }),
+  'DELETE /api/v1/workspaces/:workspaceId/staff-teams/:teamId': async (ctx, ws) => ({
+    params: { teamId: await createTestTeam(ctx, ws.id) },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/staff-people': none,
+  'POST /api/v1/workspaces/:workspaceId/staff-people': async () => ({
+    body: { name: 'Samantha Reed', nicknames: ['Sam'], email: 'sam@example.test' },
+  }),
+  'PATCH /api/v1/workspaces/:workspaceId/staff-people/:personId': async (ctx, ws) => ({
+    params: { personId: await createTestPerson(ctx, ws.id) },
+    body: { nicknames: ['Sammy'] },
+  }),
+  'DELETE /api/v1/workspaces/:workspaceId/staff-people/:personId': async (ctx, ws) => ({
+    params: { personId: await createTestPerson(ctx, ws.id) },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/tracked-entities': none,
+  'POST /api/v1/workspaces/:workspaceId/tracked-entities': async () => ({
+    body: { kind: 'competitor', name: 'Globex', aliases: ['Globex Corp'] },
+  }),
+  'PATCH /api/v1/workspaces/:workspaceId/tracked-entities/:entityId': async (ctx, ws) => ({
+    params: { entityId: await createTestEntity(ctx, ws.id) },
+    body: { aliases: ['exporting'] },
+  }),
+  'DELETE /api/v1/workspaces/:workspaceId/tracked-entities/:entityId': async (ctx, ws) => ({
+    params: { entityId: await createTestEntity(ctx, ws.id) },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/alert-rules': none,
+  'POST /api/v1/workspaces/:workspaceId/alert-rules': async () => ({ body: sampleRuleInput() }),
+  'PATCH /api/v1/workspaces/:workspaceId/alert-rules/:ruleId': async (ctx, ws) => ({
+    params: { ruleId: (await createSampleRule(ctx, ws.id)).rule.id },
+    body: { enabled: false },
+  }),
+  'DELETE /api/v1/workspaces/:workspaceId/alert-rules/:ruleId': async (ctx, ws) => ({
+    params: { ruleId: (await createSampleRule(ctx, ws.id)).rule.id },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/alert-rules/:ruleId/destinations': async (ctx, ws) => ({
+    params: { ruleId: (await createSampleRule(ctx, ws.id)).rule.id },
+    body: { kind: 'webhook', url: 'https://hooks.example.com/hearken' },
+  }),
+  'DELETE /api/v1/workspaces/:workspaceId/alert-rules/:ruleId/destinations/:destinationId': async (
+    ctx,
+    ws,
+  ) => {
+    const { rule } = await createSampleRule(ctx, ws.id);
+    return { params: { ruleId: rule.id, destinationId: rule.destinations[0]!.id } };
+  },
+  'POST /api/v1/workspaces/:workspaceId/alert-rules/:ruleId/test': async (ctx, ws) => ({
+    params: { ruleId: (await createSampleRule(ctx, ws.id)).rule.id },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/alerts': async () => ({ query: { limit: '5' } }),
+  'POST /api/v1/workspaces/:workspaceId/alerts/:alertId/acknowledge': async (ctx, ws) => ({
+    params: { alertId: (await createSampleAlert(ctx, ws.id)).alertId },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/alert-deliveries/:deliveryId/retry': async (ctx, ws) => ({
+    params: { deliveryId: await createDeadDelivery(ctx, ws.id) },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/spikes': none,
 };
 
 /**

@@ -89,11 +89,9 @@ export const textSimilarityBands = pgTable(
     primaryKey({
       columns: [table.workspaceId, table.subject, table.band, table.hash, table.subjectId],
     }),
-    index('text_similarity_bands_subject_idx').on(
-      table.workspaceId,
-      table.subject,
-      table.subjectId,
-    ),
+    // Without `subject`: with it, a planner without statistics (PGlite never analyses) picks
+    // this index for bucket lookups and scans the whole workspace's bands per probe.
+    index('text_similarity_bands_subject_idx').on(table.workspaceId, table.subjectId),
   ],
 );
 

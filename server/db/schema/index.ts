@@ -9,3 +9,5 @@ export * from './outbox.ts';
 export * from './email.ts';
 export * from './imports.ts';
 export * from './analysis.ts';
+export * from './analysis-runs.ts';
+export * from './alerts.ts';

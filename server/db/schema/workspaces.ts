@@ -10,6 +10,7 @@ import {
   bigserial,
   uniqueIndex,
   boolean,
+  integer,
 } from 'drizzle-orm/pg-core';
 import { users } from './identity.ts';
 
@@ -22,6 +23,11 @@ export const workspaces = pgTable('workspaces', {
   timezone: text('timezone').notNull().default('UTC'),
   /** Hide e-mail addresses, phone and card numbers and addresses from viewers and integrations. */
   redactPersonalData: boolean('redact_personal_data').notNull().default(false),
+  /**
+   * Bumped by every change to the staff directory (teams, people, tracked entities), so analysis
+   * workers know when their compiled copy of the directory is stale.
+   */
+  directoryVersion: integer('directory_version').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

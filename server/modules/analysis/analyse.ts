@@ -1,13 +1,18 @@
 import { detectLanguage } from './language.ts';
 import { prepareText } from './limits.ts';
-import { compileDirectory, findMentions, type MentionMatcher } from './mentions/index.ts';
+import {
+  compileDirectory,
+  findMentions,
+  type FindMentionsOptions,
+  type MentionMatcher,
+} from './mentions/index.ts';
 import { findPersonalData } from './redact.ts';
 import { analyseSentiment } from './sentiment/index.ts';
 import { extractKeyPhrases } from './themes/key-phrases.ts';
 import type { AnalysisPart, Directory, Sentiment, SentimentResult, TextAnalysis } from './types.ts';
 
 /** Bump when an analyser changes enough that stored results should be recomputed. */
-export const ANALYSIS_VERSION = 1;
+export const ANALYSIS_VERSION = 2;
 
 const NEUTRAL: Sentiment = { score: 0, label: 'neutral' };
 const EMPTY_DIRECTORY = compileDirectory({ people: [], teams: [], entities: [] });
@@ -15,6 +20,8 @@ const EMPTY_DIRECTORY = compileDirectory({ people: [], teams: [], entities: [] }
 export interface AnalyseOptions {
   /** A compiled directory (see `compileDirectory`), reused across texts of one workspace. */
   mentions?: MentionMatcher;
+  /** How mentions are found, e.g. `{ ambiguous: 'report' }` to keep names shared by several people. */
+  mentionOptions?: FindMentionsOptions;
 }
 
 /**
@@ -27,9 +34,14 @@ export function analyseText(input: string, options: AnalyseOptions = {}): TextAn
   const language = detectLanguage(text);
   const english = isEnglish(text, language.code, language.confidence);
   const notAnalysed: AnalysisPart[] = english ? [] : ['sentiment', 'keyPhrases'];
-  const sentiment = english ? analyseSentiment(text) : null;
-  const mentions = findMentions(text, options.mentions ?? EMPTY_DIRECTORY, (start) =>
-    sentimentAt(sentiment, start),
+  const keyPhrases = english ? extractKeyPhrases(text) : [];
+  // Each key phrase is an aspect: it takes the sentiment of the clause it sits in.
+  const sentiment = english ? analyseSentiment(text, keyPhrases) : null;
+  const mentions = findMentions(
+    text,
+    options.mentions ?? EMPTY_DIRECTORY,
+    (start) => sentimentAt(sentiment, start),
+    options.mentionOptions,
   );
   return {
     version: ANALYSIS_VERSION,
@@ -37,7 +49,7 @@ export function analyseText(input: string, options: AnalyseOptions = {}): TextAn
     notAnalysed,
     truncated,
     sentiment,
-    keyPhrases: english ? extractKeyPhrases(text) : [],
+    keyPhrases,
     mentions,
     personalData: findPersonalData(text),
   };

@@ -61,11 +61,22 @@ export interface Mention extends Span {
   /** The words as written. */
   text: string;
   sentiment: Sentiment;
+  /**
+   * Set only when a first name fits several people and nothing in the text tells them apart
+   * (see `findMentions`' `ambiguous` option); `entityId` and `name` are then the first of them.
+   */
+  candidates?: Array<{ entityId: string; name: string }>;
 }
 
 /** Who and what a workspace wants recognised in text. */
 export interface Directory {
-  people: ReadonlyArray<{ id: string; name: string; nicknames: readonly string[] }>;
+  people: ReadonlyArray<{
+    id: string;
+    name: string;
+    nicknames: readonly string[];
+    /** The person's team, so "Sam in billing" picks the right Sam. */
+    teamId?: string | null | undefined;
+  }>;
   teams: ReadonlyArray<{ id: string; name: string; aliases: readonly string[] }>;
   entities: ReadonlyArray<{
     id: string;
@@ -75,7 +86,7 @@ export interface Directory {
   }>;
 }
 
-export const PERSONAL_DATA_KINDS = ['email', 'phone', 'card', 'address'] as const;
+export const PERSONAL_DATA_KINDS = ['email', 'phone', 'card', 'address', 'iban'] as const;
 export type PersonalDataKind = (typeof PERSONAL_DATA_KINDS)[number];
 export interface PersonalDataSpan extends Span {
   kind: PersonalDataKind;

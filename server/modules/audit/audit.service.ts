@@ -28,7 +28,15 @@ export type AuditAction =
   | 'data.exported'
   | 'data.erased'
   | 'contact.merged'
-  | 'data.imported';
+  | 'data.imported'
+  | 'directory.changed'
+  | 'analysis.sentiment_corrected'
+  | 'analysis.reanalysis_started'
+  | 'alert_rule.created'
+  | 'alert_rule.updated'
+  | 'alert_rule.deleted'
+  | 'alert_destination.added'
+  | 'alert_destination.removed';
 
 export async function recordAudit(
   db: Db,

@@ -5,6 +5,7 @@ import { recordAudit, type Actor } from '../audit/audit.service.ts';
 import * as repo from './contacts.repository.ts';
 import { eraseEmailsOfContact } from '../email-in/email-in.service.ts';
 import { eraseRespondent, moveRespondent } from '../surveys/surveys.service.ts';
+import { eraseAnalysisOfContact } from '../feedback-analysis/feedback-analysis.service.ts';
 
 async function requireContact(db: Db, workspaceId: string, contactId: string) {
   const contact = await repo.findContact(db, workspaceId, contactId);
@@ -81,6 +82,8 @@ export async function eraseContactData(
     await requireContact(db, workspaceId, contactId);
     await eraseEmailsOfContact({ db }, workspaceId, contactId);
     await eraseRespondent(db, workspaceId, contactId);
+    // Before the feedback loses its link to the contact, which is how its analysis is found.
+    await eraseAnalysisOfContact(db, workspaceId, contactId);
     const anonymisedFeedback = await repo.eraseContact(db, workspaceId, contactId);
     // The audit entry names the id only: recording who was erased would defeat the erasure.
     await recordAudit(

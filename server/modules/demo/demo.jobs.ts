@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { defineJob } from '../../jobs/job.ts';
+import { JobQueue } from '../../jobs/queue.ts';
+import { SYSTEM_ACTOR } from '../audit/audit.service.ts';
+import { startReanalysis } from '../feedback-analysis/reanalysis.service.ts';
 import { seedDemo } from './demo.seed.ts';
 
 /**
@@ -15,5 +18,9 @@ export const demoSeedJob = defineJob({
     const started = Date.now();
     const counts = await seedDemo(db, workspaceId, { items: payload.items });
     log.info({ workspaceId, ...counts, ms: Date.now() - started }, 'demo workspace seeded');
+    // Demo feedback is written directly, not through ingest: analyse it (then theme it) in the
+    // background, as a re-analysis run the settings page shows with its progress.
+    if (counts.feedback > 0)
+      await startReanalysis({ db, jobs: new JobQueue(db) }, workspaceId, 'outdated', SYSTEM_ACTOR);
   },
 });

@@ -123,7 +123,7 @@ describeEachEngine('export and import', ({ ctx }) => {
     expect(await feedbackOf(db, target.id)).toEqual(await feedbackOf(db, source.id));
 
     const again = await importWorkspace(ctx(), target.id, linesOf(lines), SYSTEM_ACTOR);
-    expect(again.imported).toEqual({ touchpoint: 0, account: 0, contact: 0, feedback: 0 });
+    expect(Object.values(again.imported).every((count) => count === 0)).toBe(true);
     expect(again.skipped).toBe(1868 + 3);
     expect(again.errors).toEqual([]);
     expect(await tableCounts(db, target.id)).toEqual(await tableCounts(db, source.id));
@@ -194,7 +194,7 @@ describeEachEngine('export and import', ({ ctx }) => {
     ];
     const result = await importWorkspace(ctx(), target.id, linesOf(lines), SYSTEM_ACTOR);
 
-    expect(result.imported).toEqual({ touchpoint: 1, account: 1, contact: 1, feedback: 1 });
+    expect(result.imported).toMatchObject({ touchpoint: 1, account: 1, contact: 1, feedback: 1 });
     expect(result.errors.map((error) => error.line)).toEqual([4, 7, 8, 9, 12, 13]);
     const message = (line: number) => result.errors.find((error) => error.line === line)?.message;
     expect(message(4)).toMatch(/not valid JSON/);

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { ACCOUNT_TIERS, CHANNELS, CONTACT_LEVELS, SCORE_TYPES } from '../../db/schema/index.ts';
+import {
+  ACCOUNT_TIERS,
+  CHANNELS,
+  CONTACT_LEVELS,
+  ENTITY_KINDS,
+  SCORE_TYPES,
+} from '../../db/schema/index.ts';
 
 /**
  * The JSON-lines export format, version 1. The first line is a header; every other line is
@@ -79,16 +85,68 @@ const feedbackData = z
     }
   });
 
+const directoryName = z.string().trim().min(1).max(120);
+const aliases = z.array(z.string().trim().min(1).max(60)).max(20).default([]);
+
+const staffTeamData = z.strictObject({
+  id,
+  name: directoryName,
+  aliases,
+  leadEmail: z.string().max(254).nullable().default(null),
+  createdAt: timestamp.optional(),
+});
+
+/** People without their Hearken user: users are not imported (members are invited again). */
+const staffPersonData = z.strictObject({
+  id,
+  name: directoryName,
+  nicknames: aliases,
+  teamId: reference,
+  email: z.string().max(254).nullable().default(null),
+  createdAt: timestamp.optional(),
+});
+
+const trackedEntityData = z.strictObject({
+  id,
+  kind: z.enum(ENTITY_KINDS),
+  name: directoryName,
+  aliases,
+  createdAt: timestamp.optional(),
+});
+
+/** A staff correction of the analysis; its id is the source workspace's, for reference only. */
+const analysisCorrectionData = z.strictObject({
+  id: z.string().regex(/^\d{1,19}$/),
+  feedbackId: id,
+  field: z.enum(['sentiment', 'theme']),
+  previous: z.unknown().default(null),
+  corrected: z.unknown().refine((value) => value !== undefined, 'is required'),
+  createdAt: timestamp,
+});
+
 export const importLineSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('touchpoint'), data: touchpointData }),
   z.strictObject({ type: z.literal('account'), data: accountData }),
   z.strictObject({ type: z.literal('contact'), data: contactData }),
   z.strictObject({ type: z.literal('feedback'), data: feedbackData }),
+  z.strictObject({ type: z.literal('staff_team'), data: staffTeamData }),
+  z.strictObject({ type: z.literal('staff_person'), data: staffPersonData }),
+  z.strictObject({ type: z.literal('tracked_entity'), data: trackedEntityData }),
+  z.strictObject({ type: z.literal('analysis_correction'), data: analysisCorrectionData }),
   z.strictObject({ type: z.literal('member'), data: z.record(z.string(), z.unknown()) }),
   z.strictObject({ type: z.literal('api_key_meta'), data: z.record(z.string(), z.unknown()) }),
 ]);
 export type ImportLine = z.infer<typeof importLineSchema>;
 
 /** Row types that import stores, parents first: a row may only refer to types before it. */
-export const IMPORTED_TYPES = ['touchpoint', 'account', 'contact', 'feedback'] as const;
+export const IMPORTED_TYPES = [
+  'touchpoint',
+  'account',
+  'contact',
+  'feedback',
+  'staff_team',
+  'staff_person',
+  'tracked_entity',
+  'analysis_correction',
+] as const;
 export type ImportedType = (typeof IMPORTED_TYPES)[number];

@@ -6,6 +6,8 @@ import { getWorkspace } from '../workspaces/workspaces.service.ts';
 import { EXPORT_FORMAT, EXPORT_VERSION, type ExportHeader } from './export.schemas.ts';
 import { countCustomerRows } from '../feedback/feedback.service.ts';
 import * as repo from './export.repository.ts';
+import { exportDirectory } from '../staff-directory/staff-directory.service.ts';
+import { allCorrections } from '../feedback-analysis/corrections.service.ts';
 
 export { importWorkspace, type ImportResult, type ImportProgress } from './import.service.ts';
 
@@ -13,7 +15,16 @@ export { importWorkspace, type ImportResult, type ImportProgress } from './impor
 export type LineWriter = (line: string) => void | Promise<void>;
 
 export type ExportCounts = Record<
-  'touchpoint' | 'account' | 'contact' | 'feedback' | 'member' | 'api_key_meta',
+  | 'touchpoint'
+  | 'account'
+  | 'contact'
+  | 'feedback'
+  | 'staff_team'
+  | 'staff_person'
+  | 'tracked_entity'
+  | 'analysis_correction'
+  | 'member'
+  | 'api_key_meta',
   number
 >;
 
@@ -77,6 +88,10 @@ export async function exportWorkspace(
     account: 0,
     contact: 0,
     feedback: 0,
+    staff_team: 0,
+    staff_person: 0,
+    tracked_entity: 0,
+    analysis_correction: 0,
     member: 0,
     api_key_meta: 0,
   };
@@ -109,6 +124,16 @@ export async function exportWorkspace(
       await emit('contact', row);
     for await (const row of allRows(ctx, workspaceId, repo.pageFeedback))
       await emit('feedback', row);
+    // The staff directory and staff corrections of the analysis; the analysis itself is derived
+    // and is made again after an import.
+    const directory = await exportDirectory(ctx, workspaceId);
+    for (const row of directory.teams) await emit('staff_team', row);
+    for (const row of directory.people) await emit('staff_person', row);
+    for (const row of directory.entities) await emit('tracked_entity', row);
+    for await (const row of allCorrections(ctx, workspaceId)) {
+      const { userId: _user, ...correction } = row;
+      await emit('analysis_correction', correction);
+    }
     for (const member of await listMembers(ctx, workspaceId)) {
       await emit('member', { email: member.email, name: member.name, role: member.role });
     }

@@ -14,6 +14,9 @@ import {
   type ImportedType,
 } from './export.schemas.ts';
 import { customerRows } from '../feedback/feedback.service.ts';
+import { directoryImport } from '../staff-directory/staff-directory.service.ts';
+import { importCorrections } from '../feedback-analysis/corrections.service.ts';
+import { startReanalysis } from '../feedback-analysis/reanalysis.service.ts';
 
 export interface ImportResult {
   imported: Record<ImportedType, number>;
@@ -45,12 +48,20 @@ const inserts: Record<ImportedType, Insert> = {
   account: customerRows.insertAccounts as Insert,
   contact: customerRows.insertContacts as Insert,
   feedback: customerRows.insertFeedback as Insert,
+  staff_team: directoryImport.teams as Insert,
+  staff_person: directoryImport.people as Insert,
+  tracked_entity: directoryImport.entities as Insert,
+  analysis_correction: importCorrections as Insert,
 };
 const parentsOf: Record<ImportedType, string> = {
   touchpoint: '',
   account: '',
   contact: 'an account',
   feedback: 'a touchpoint, contact or account',
+  staff_team: '',
+  staff_person: 'a team',
+  tracked_entity: '',
+  analysis_correction: 'a feedback item',
 };
 
 const describeIssues = (issues: z.core.$ZodIssue[]) =>
@@ -106,18 +117,19 @@ export async function importWorkspace(
 ): Promise<ImportResult> {
   await getWorkspace(ctx, targetWorkspaceId);
   const result: ImportResult = {
-    imported: { touchpoint: 0, account: 0, contact: 0, feedback: 0 },
+    imported: Object.fromEntries(IMPORTED_TYPES.map((type) => [type, 0])) as Record<
+      ImportedType,
+      number
+    >,
     skipped: 0,
     skippedReasons: {},
     errors: [],
     failed: 0,
   };
-  const pending: Record<ImportedType, Pending[]> = {
-    touchpoint: [],
-    account: [],
-    contact: [],
-    feedback: [],
-  };
+  const pending = Object.fromEntries(IMPORTED_TYPES.map((type) => [type, []])) as unknown as Record<
+    ImportedType,
+    Pending[]
+  >;
   let lineNumber = 0;
   let header: ExportHeader | undefined;
 
@@ -204,7 +216,10 @@ export async function importWorkspace(
     }
   }
   if (!header) throw errors.invalid('The file is empty: expected a Hearken export.');
-  await storeUpTo('feedback');
+  await storeUpTo(IMPORTED_TYPES.at(-1)!);
+  // Imported feedback has no analysis yet: a re-analysis of what lacks one makes it.
+  if (result.imported.feedback > 0)
+    await startReanalysis(ctx, targetWorkspaceId, 'outdated', actor);
   // Rows that failed on insert are found after later lines that failed validation.
   result.errors.sort((a, b) => a.line - b.line);
 

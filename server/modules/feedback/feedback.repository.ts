@@ -105,21 +105,24 @@ function filterConditions(filters: FeedbackFilters): SQL[] {
     filters.from ? gte(feedback.receivedAt, new Date(filters.from)) : undefined,
     filters.to ? lt(feedback.receivedAt, new Date(filters.to)) : undefined,
     filters.q ? ilike(feedback.text, likeLiteral(filters.q)) : undefined,
+    filters.sentiment
+      ? sql`EXISTS (SELECT 1 FROM feedback_analysis a WHERE a.workspace_id = ${feedback.workspaceId}
+          AND a.feedback_id = ${feedback.id} AND a.sentiment_label = ${filters.sentiment})`
+      : undefined,
+    filters.language
+      ? sql`EXISTS (SELECT 1 FROM feedback_analysis a WHERE a.workspace_id = ${feedback.workspaceId}
+          AND a.feedback_id = ${feedback.id} AND a.language = ${filters.language})`
+      : undefined,
+    filters.entityId
+      ? sql`EXISTS (SELECT 1 FROM mentions m WHERE m.workspace_id = ${feedback.workspaceId}
+          AND m.feedback_id = ${feedback.id} AND m.entity_id = ${filters.entityId})`
+      : undefined,
   ];
   return conditions.filter((condition): condition is SQL => condition !== undefined);
 }
 
-/** One page, newest first, plus one extra row that tells whether another page follows. */
-export function listFeedback(
-  db: Db,
-  workspaceId: string,
-  limit: number,
-  after?: FeedbackPosition,
-  filters: FeedbackFilters = {},
-) {
-  const before = after
-    ? sql`(${feedback.receivedAt}, ${feedback.id}) < (timestamptz 'epoch' + ${after.receivedAtMicros}::bigint * interval '1 microsecond', ${after.id}::uuid)`
-    : undefined;
+/** The inbox's columns for feedback, with the names of its contact, account and touchpoint. */
+function selectFeedback(db: Db) {
   return db
     .select({
       id: feedback.id,
@@ -152,8 +155,29 @@ export function listFeedback(
         eq(touchpoints.workspaceId, feedback.workspaceId),
         eq(touchpoints.id, feedback.touchpointId),
       ),
-    )
+    );
+}
+
+/** One page, newest first, plus one extra row that tells whether another page follows. */
+export function listFeedback(
+  db: Db,
+  workspaceId: string,
+  limit: number,
+  after?: FeedbackPosition,
+  filters: FeedbackFilters = {},
+) {
+  const before = after
+    ? sql`(${feedback.receivedAt}, ${feedback.id}) < (timestamptz 'epoch' + ${after.receivedAtMicros}::bigint * interval '1 microsecond', ${after.id}::uuid)`
+    : undefined;
+  return selectFeedback(db)
     .where(and(eq(feedback.workspaceId, workspaceId), before, ...filterConditions(filters)))
     .orderBy(desc(feedback.receivedAt), desc(feedback.id))
     .limit(limit + 1);
+}
+
+export async function findFeedback(db: Db, workspaceId: string, id: string) {
+  const [row] = await selectFeedback(db).where(
+    and(eq(feedback.workspaceId, workspaceId), eq(feedback.id, id)),
+  );
+  return row;
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requireWorkspace } from '../../http/access.ts';
 import { errorReplies, workspaceParams } from '../../http/schemas.ts';
@@ -37,7 +38,26 @@ export function feedbackRoutes(app: FastifyInstance, ctx: AppContext): void {
         response: { 200: schemas.feedbackPageSchema, ...errorReplies },
       },
     },
-    async (request) =>
-      feedback.listFeedbackPage(ctx, requireWorkspace(request).workspaceId, request.query),
+    async (request) => {
+      const { workspaceId, role } = requireWorkspace(request);
+      return feedback.listFeedbackPage(ctx, workspaceId, role, request.query);
+    },
+  );
+
+  api.get(
+    '/workspaces/:workspaceId/feedback/:feedbackId',
+    {
+      config: { access: 'viewer' },
+      schema: {
+        tags,
+        summary: 'One feedback item with its analysis',
+        params: z.strictObject({ workspaceId: z.uuid(), feedbackId: z.uuid() }),
+        response: { 200: schemas.feedbackItemSchema, ...errorReplies },
+      },
+    },
+    async (request) => {
+      const { workspaceId, role } = requireWorkspace(request);
+      return feedback.getFeedbackItem(ctx, workspaceId, role, request.params.feedbackId);
+    },
   );
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { CHANNELS, SCORE_TYPES } from '../../db/schema/index.ts';
+import { SENTIMENT_LABELS } from '../analysis/types.ts';
+import { analysisViewSchema } from '../feedback-analysis/feedback-analysis.schemas.ts';
 
 export const npsMonthSchema = z
   .object({
@@ -41,6 +43,9 @@ export const feedbackItemSchema = z
     contactName: z.string().nullable(),
     accountName: z.string().nullable(),
     touchpointName: z.string().nullable(),
+    analysis: analysisViewSchema
+      .nullable()
+      .describe('what analysis found; null until the item is analysed (within seconds)'),
   })
   .meta({ id: 'FeedbackItem' });
 
@@ -67,6 +72,13 @@ export const feedbackQuery = z
       .optional()
       .describe('received before'),
     q: z.string().trim().min(1).max(200).optional().describe('words anywhere in the text'),
+    sentiment: z.enum(SENTIMENT_LABELS).optional().describe('sentiment label (corrected or not)'),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}$/, 'an ISO 639-1 code such as en, or und')
+      .optional()
+      .describe('detected language'),
+    entityId: z.uuid().optional().describe('mentions this staff person, team or tracked entity'),
   })
   .refine(
     (query) =>

@@ -3,6 +3,8 @@ import { errors } from '../../errors.ts';
 import * as repo from './feedback.repository.ts';
 import type { FeedbackFilters } from './feedback.schemas.ts';
 import { npsSummary } from './nps.ts';
+import type { Role } from '../../db/schema/index.ts';
+import { withAnalysis } from '../feedback-analysis/feedback-analysis.service.ts';
 
 /** Bulk inserts of touchpoints, accounts, contacts and feedback, for seeding and import. */
 export * as customerRows from './customer-rows.repository.ts';
@@ -59,6 +61,7 @@ export function decodeCursor(cursor: string): repo.FeedbackPosition {
 export async function listFeedbackPage(
   ctx: AppContext,
   workspaceId: string,
+  role: Role,
   query: { limit: number; cursor?: string | undefined } & FeedbackFilters,
 ) {
   const { limit, cursor, ...filters } = query;
@@ -67,10 +70,29 @@ export async function listFeedbackPage(
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    items: page.map(({ receivedAtMicros: _position, ...item }) => item),
+    items: await withAnalysis(
+      ctx.db,
+      workspaceId,
+      role,
+      page.map(({ receivedAtMicros: _position, ...item }) => item),
+    ),
     nextCursor:
       rows.length > limit && last
         ? encodeCursor({ receivedAtMicros: last.receivedAtMicros, id: last.id })
         : null,
   };
+}
+
+/** One feedback item with its analysis, as this role may see it. */
+export async function getFeedbackItem(
+  ctx: AppContext,
+  workspaceId: string,
+  role: Role,
+  feedbackId: string,
+) {
+  const row = await repo.findFeedback(ctx.db, workspaceId, feedbackId);
+  if (!row) throw errors.notFound('feedback', feedbackId);
+  const { receivedAtMicros: _position, ...item } = row;
+  const [presented] = await withAnalysis(ctx.db, workspaceId, role, [item]);
+  return presented!;
 }

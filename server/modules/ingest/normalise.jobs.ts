@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client.ts';
 import { defineJob } from '../../jobs/job.ts';
+import { queueAnalysis } from '../feedback-analysis/analysis.service.ts';
 import { resolveIdentities } from '../identity/identity.service.ts';
 import * as repo from './ingest.repository.ts';
 import { insertNormalisedFeedback } from './normalised-feedback.repository.ts';
@@ -19,7 +20,10 @@ type Parsed = { raw: repo.PendingRawItem; item: NormalisedItem };
 type Failure = { id: number; error: string };
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Resolves identities and stores the feedback of a chunk, all or nothing. */
+/**
+ * Resolves identities and stores the feedback of a chunk, all or nothing, with the job that
+ * analyses it: feedback revised by a later raw item (grouped survey pages) is analysed again.
+ */
 async function storeItems(db: Db, workspaceId: string, chunk: Parsed[]) {
   const identities = await resolveIdentities(
     db,
@@ -45,6 +49,7 @@ async function storeItems(db: Db, workspaceId: string, chunk: Parsed[]) {
       return { rawItemId: raw.id, feedbackId };
     }),
   );
+  await queueAnalysis(db, workspaceId, [...feedbackIds.values()]);
 }
 
 /**

@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router-dom';
 import { InvitePage } from './auth/InvitePage.tsx';
 import { SetupPage } from './auth/SetupPage.tsx';
 import { SignInPage } from './auth/SignInPage.tsx';
+import { AlertsPage } from './alerts/AlertsPage.tsx';
 import { ApiKeysPage } from './api-keys/ApiKeysPage.tsx';
 import { DirectoryPage } from './directory/DirectoryPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
@@ -34,6 +35,7 @@ export const router = createBrowserRouter([
           { path: 'inbox', element: <InboxPage /> },
           { path: 'themes', element: <ThemesPage /> },
           { path: 'themes/:themeId', element: <ThemePage /> },
+          { path: 'alerts', element: <AlertsPage /> },
           { path: 'listening-posts', element: <ListeningPostsPage /> },
           { path: 'surveys', element: <SurveysPage /> },
           { path: 'imports', element: <ImportsPage /> },

@@ -1,0 +1,140 @@
+import { sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/client.ts';
+import type { SentimentLabel } from '../analysis/types.ts';
+
+/** jsonb array of uuids → uuid[] (one bound parameter whatever the count). */
+export const uuidArray = (ids: readonly string[]) =>
+  sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)`;
+
+export interface FeedbackText {
+  id: string;
+  text: string;
+  receivedAt: string;
+  contactId: string | null;
+}
+
+export function loadFeedbackTexts(db: Db, workspaceId: string, ids: readonly string[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return queryRows<FeedbackText>(
+    db,
+    sql`SELECT id, text, received_at AS "receivedAt", contact_id AS "contactId" FROM feedback
+        WHERE workspace_id = ${workspaceId} AND id = ANY(${uuidArray(ids)})`,
+  );
+}
+
+/** One feedback_analysis row as written by the analysis job. */
+export interface AnalysisRow {
+  id: string;
+  version: number;
+  language: string;
+  languageConfidence: number;
+  notAnalysed: string[];
+  truncated: boolean;
+  sentimentScore: number | null;
+  sentimentLabel: SentimentLabel | null;
+  sentences: unknown[];
+  aspects: unknown[];
+  keyPhrases: unknown[];
+  personalData: unknown[];
+  duplicateOf: string | null;
+}
+
+/**
+ * Upserts analyses in one statement. A label staff corrected stays (the model's score is still
+ * refreshed), also for an item analysed for the first time after its correction was imported;
+ * rows of feedback that no longer exists are skipped. Returns the label each row now has.
+ */
+export function upsertAnalyses(db: Db, workspaceId: string, rows: AnalysisRow[]) {
+  if (rows.length === 0) return Promise.resolve([]);
+  return queryRows<{ id: string; sentimentLabel: SentimentLabel | null; corrected: boolean }>(
+    db,
+    sql`INSERT INTO feedback_analysis AS a (workspace_id, feedback_id, version, language,
+          language_confidence, not_analysed, truncated, sentiment_score, sentiment_label,
+          sentiment_corrected, sentences, aspects, key_phrases, personal_data, duplicate_of,
+          analysed_at)
+        SELECT ${workspaceId}::uuid, r.id, r.version, r.language, r."languageConfidence",
+          r."notAnalysed", r.truncated, r."sentimentScore",
+          coalesce(c.label, r."sentimentLabel"), c.label IS NOT NULL, r.sentences,
+          r.aspects, r."keyPhrases", r."personalData", r."duplicateOf", now()
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id uuid, version smallint,
+          language text, "languageConfidence" real, "notAnalysed" jsonb, truncated boolean,
+          "sentimentScore" real, "sentimentLabel" text, sentences jsonb, aspects jsonb,
+          "keyPhrases" jsonb, "personalData" jsonb, "duplicateOf" uuid)
+        JOIN feedback f ON f.workspace_id = ${workspaceId} AND f.id = r.id
+        LEFT JOIN LATERAL (
+          SELECT corrected->>'label' AS label FROM analysis_corrections
+          WHERE workspace_id = ${workspaceId} AND feedback_id = r.id AND field = 'sentiment'
+          ORDER BY id DESC LIMIT 1) c ON TRUE
+        ON CONFLICT (workspace_id, feedback_id) DO UPDATE SET
+          version = EXCLUDED.version, language = EXCLUDED.language,
+          language_confidence = EXCLUDED.language_confidence, not_analysed = EXCLUDED.not_analysed,
+          truncated = EXCLUDED.truncated, sentiment_score = EXCLUDED.sentiment_score,
+          sentiment_label = CASE WHEN a.sentiment_corrected THEN a.sentiment_label
+            ELSE EXCLUDED.sentiment_label END,
+          sentiment_corrected = a.sentiment_corrected OR EXCLUDED.sentiment_corrected,
+          sentences = EXCLUDED.sentences, aspects = EXCLUDED.aspects,
+          key_phrases = EXCLUDED.key_phrases, personal_data = EXCLUDED.personal_data,
+          duplicate_of = EXCLUDED.duplicate_of, analysed_at = now()
+        RETURNING feedback_id AS id, sentiment_label AS "sentimentLabel",
+          sentiment_corrected AS corrected`,
+  );
+}
+
+export interface MentionRow {
+  feedbackId: string;
+  kind: string;
+  entityId: string;
+  start: number;
+  end: number;
+  text: string;
+  sentimentScore: number;
+  sentimentLabel: SentimentLabel;
+}
+
+/** Replaces the mentions of these feedback items with the ones just found. */
+export async function replaceMentions(
+  db: Db,
+  workspaceId: string,
+  feedbackIds: readonly string[],
+  rows: MentionRow[],
+) {
+  await db.execute(
+    sql`DELETE FROM mentions WHERE workspace_id = ${workspaceId} AND feedback_id = ANY(${uuidArray(feedbackIds)})`,
+  );
+  if (rows.length === 0) return;
+  await db.execute(
+    sql`INSERT INTO mentions (workspace_id, feedback_id, kind, entity_id, start, "end", text,
+          sentiment_score, sentiment_label, received_at)
+        SELECT ${workspaceId}::uuid, r."feedbackId", r.kind, r."entityId", r.start, r."end", r.text,
+          r."sentimentScore", r."sentimentLabel", f.received_at
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r("feedbackId" uuid, kind text,
+          "entityId" uuid, start int, "end" int, text text, "sentimentScore" real,
+          "sentimentLabel" text)
+        JOIN feedback f ON f.workspace_id = ${workspaceId} AND f.id = r."feedbackId"`,
+  );
+}
+
+export interface DuplicateCandidate {
+  id: string;
+  text: string;
+  receivedAt: string;
+  duplicateOf: string | null;
+}
+
+/** Candidates' texts (to verify similarity) and the group each already belongs to. */
+export function loadCandidates(
+  db: Db,
+  workspaceId: string,
+  ids: readonly string[],
+  maxChars: number,
+) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return queryRows<DuplicateCandidate>(
+    db,
+    sql`SELECT f.id, left(f.text, ${maxChars}) AS text, f.received_at AS "receivedAt",
+          a.duplicate_of AS "duplicateOf"
+        FROM feedback f
+        LEFT JOIN feedback_analysis a ON a.workspace_id = f.workspace_id AND a.feedback_id = f.id
+        WHERE f.workspace_id = ${workspaceId} AND f.id = ANY(${uuidArray(ids)})`,
+  );
+}

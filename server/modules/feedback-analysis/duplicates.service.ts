@@ -1,0 +1,81 @@
+import type { Db } from '../../db/client.ts';
+import { DUPLICATE_THRESHOLD, estimateJaccard } from '../analysis/similarity/index.ts';
+import { loadCandidates } from './analysis.repository.ts';
+import { findBandMatches, replaceBands } from './similarity.repository.ts';
+import { bandRows, BUCKET_DEPTH, signatureOf, SIMILARITY_MAX_CHARS } from './similarity.service.ts';
+
+export interface SignedItem {
+  id: string;
+  receivedAt: Date;
+  /** Null for texts too short to compare; they are never duplicates. */
+  signature: Uint32Array | null;
+}
+
+const before = (a: { receivedAt: Date; id: string }, b: { receivedAt: Date; id: string }) =>
+  a.receivedAt.getTime() < b.receivedAt.getTime() ||
+  (a.receivedAt.getTime() === b.receivedAt.getTime() && a.id < b.id);
+
+/**
+ * Stores the batch's LSH bands and finds, for each item, the earliest earlier feedback it nearly
+ * repeats: candidates share a band, and count only when their estimated Jaccard similarity
+ * reaches DUPLICATE_THRESHOLD. A candidate that is itself a repeat leads to the item it repeats,
+ * so a group has one first item however deep the buckets are read. Run inside the batch's
+ * transaction, so items of one batch find each other.
+ */
+export async function markDuplicates(
+  db: Db,
+  workspaceId: string,
+  items: SignedItem[],
+): Promise<Map<string, string | null>> {
+  const probes = items.flatMap((item) => bandRows(item.id, item.signature));
+  await replaceBands(
+    db,
+    workspaceId,
+    'feedback',
+    items.map((item) => item.id),
+    probes,
+  );
+  const result = new Map<string, string | null>(items.map((item) => [item.id, null]));
+  const matches = await findBandMatches(db, workspaceId, 'feedback', probes, BUCKET_DEPTH);
+  if (matches.length === 0) return result;
+
+  const batch = new Map(items.map((item) => [item.id, item]));
+  const outside = [...new Set(matches.map((match) => match.candidateId))].filter(
+    (id) => !batch.has(id),
+  );
+  const stored = new Map(
+    (await loadCandidates(db, workspaceId, outside, SIMILARITY_MAX_CHARS)).map((row) => [
+      row.id,
+      {
+        id: row.id,
+        receivedAt: new Date(row.receivedAt),
+        signature: signatureOf(row.text),
+        duplicateOf: row.duplicateOf,
+      },
+    ]),
+  );
+  const candidatesOf = new Map<string, string[]>();
+  for (const match of matches) {
+    const list = candidatesOf.get(match.probeId) ?? [];
+    list.push(match.candidateId);
+    candidatesOf.set(match.probeId, list);
+  }
+
+  // Earlier items first, so a later item of the batch can follow an earlier one to its group.
+  for (const item of [...items].sort((a, b) => (before(a, b) ? -1 : 1))) {
+    if (!item.signature) continue;
+    let earliest: { id: string; receivedAt: Date; root: string } | undefined;
+    for (const candidateId of candidatesOf.get(item.id) ?? []) {
+      const inBatch = batch.get(candidateId);
+      const candidate = inBatch
+        ? { ...inBatch, duplicateOf: result.get(candidateId) ?? null }
+        : stored.get(candidateId);
+      if (!candidate?.signature || !before(candidate, item)) continue;
+      if (estimateJaccard(item.signature, candidate.signature) < DUPLICATE_THRESHOLD) continue;
+      if (!earliest || before(candidate, earliest))
+        earliest = { ...candidate, root: candidate.duplicateOf ?? candidate.id };
+    }
+    result.set(item.id, earliest && earliest.root !== item.id ? earliest.root : null);
+  }
+  return result;
+}

@@ -1,0 +1,136 @@
+import type { Db } from '../../db/client.ts';
+import {
+  DEFAULT_SIMILARITY,
+  DUPLICATE_THRESHOLD,
+  estimateJaccard,
+  lshBands,
+  textSignature,
+} from '../analysis/similarity/index.ts';
+import * as repo from './similarity.repository.ts';
+
+/**
+ * Near-identical texts in a workspace, by MinHash/LSH: `recordText` stores a text's band hashes
+ * under a subject ('feedback', or 'reply' for outgoing replies, to find stock answers), and
+ * `findSimilarTexts` finds the recorded texts that nearly repeat a new one.
+ */
+export type SimilaritySubject = 'feedback' | 'reply';
+
+/** Only the start of a long text is compared: near-duplicates differ little at the start. */
+export const SIMILARITY_MAX_CHARS = 5_000;
+/** How deep each LSH bucket is read per lookup (see findBandMatches). */
+export const BUCKET_DEPTH = 10;
+
+export function signatureOf(text: string): Uint32Array | null {
+  return textSignature(text.slice(0, SIMILARITY_MAX_CHARS));
+}
+
+export function bandRows(subjectId: string, signature: Uint32Array | null): repo.BandRow[] {
+  if (!signature) return [];
+  return lshBands(signature).map(({ band, hash }) => ({ subjectId, band, hash }));
+}
+
+/** Stores (or replaces) the bands of texts; texts too short to compare store none. */
+export async function recordTexts(
+  db: Db,
+  workspaceId: string,
+  subject: SimilaritySubject,
+  texts: ReadonlyArray<{ id: string; text: string }>,
+): Promise<void> {
+  const rows = texts.flatMap(({ id, text }) => bandRows(id, signatureOf(text)));
+  await repo.replaceBands(
+    db,
+    workspaceId,
+    subject,
+    texts.map(({ id }) => id),
+    rows,
+  );
+}
+
+export function recordText(
+  db: Db,
+  workspaceId: string,
+  subject: SimilaritySubject,
+  subjectId: string,
+  text: string,
+): Promise<void> {
+  return recordTexts(db, workspaceId, subject, [{ id: subjectId, text }]);
+}
+
+export function forgetTexts(
+  db: Db,
+  workspaceId: string,
+  subject: SimilaritySubject,
+  subjectIds: readonly string[],
+): Promise<void> {
+  return repo.deleteBands(db, workspaceId, subject, subjectIds);
+}
+
+/**
+ * Jaccard similarity implied by the share of bands two signatures share: a band matches with
+ * probability J^rows, so J ≈ (shared / bands)^(1/rows). Coarser than comparing signatures, and
+ * needs nothing but the stored bands.
+ */
+export function similarityFromBands(shared: number): number {
+  const { bands, rows } = DEFAULT_SIMILARITY;
+  return Math.round(Math.min(1, shared / bands) ** (1 / rows) * 1000) / 1000;
+}
+
+export interface SimilarText {
+  subjectId: string;
+  /** Estimated Jaccard similarity of the two texts' word shingles, 0..1. */
+  similarity: number;
+}
+
+export interface FindSimilarOptions {
+  threshold?: number;
+  limit?: number;
+  /** Leave this subject out (the text's own id, when it is recorded already). */
+  excludeId?: string;
+  /**
+   * Loads candidates' texts to verify them by signature; without it, similarity is estimated
+   * from the share of bands matched.
+   */
+  loadTexts?: (ids: string[]) => Promise<Map<string, string>>;
+}
+
+const PROBE_ID = '00000000-0000-0000-0000-000000000000';
+
+/** Recorded texts of the subject that nearly repeat `text`, most similar first. */
+export async function findSimilarTexts(
+  db: Db,
+  workspaceId: string,
+  subject: SimilaritySubject,
+  text: string,
+  options: FindSimilarOptions = {},
+): Promise<SimilarText[]> {
+  const threshold = options.threshold ?? DUPLICATE_THRESHOLD;
+  const signature = signatureOf(text);
+  if (!signature) return [];
+  const matches = await repo.findBandMatches(
+    db,
+    workspaceId,
+    subject,
+    bandRows(PROBE_ID, signature),
+    BUCKET_DEPTH,
+  );
+  const candidates = matches.filter((match) => match.candidateId !== options.excludeId);
+  let found: SimilarText[];
+  if (options.loadTexts) {
+    const texts = await options.loadTexts(candidates.map((match) => match.candidateId));
+    found = candidates.flatMap(({ candidateId }) => {
+      const other = signatureOf(texts.get(candidateId) ?? '');
+      return other
+        ? [{ subjectId: candidateId, similarity: estimateJaccard(signature, other) }]
+        : [];
+    });
+  } else {
+    found = candidates.map(({ candidateId, shared }) => ({
+      subjectId: candidateId,
+      similarity: similarityFromBands(shared),
+    }));
+  }
+  return found
+    .filter((match) => match.similarity >= threshold)
+    .sort((a, b) => b.similarity - a.similarity || a.subjectId.localeCompare(b.subjectId))
+    .slice(0, options.limit ?? 20);
+}
