@@ -167,6 +167,14 @@ it('shows analysis in the inbox, filters and corrects it, charts themes, fits a 
   await page.waitForURL(/\/themes\/[0-9a-f-]{36}$/);
   const trend = page.locator('.trend-chart canvas');
   await expect.poll(() => trend.count(), { timeout: 15_000 }).toBe(1);
+  // From a theme to its feedback: every item listed carries the theme's chip.
+  const themeName = await page.getByRole('heading', { level: 1 }).innerText();
+  await page.getByRole('link', { name: 'Its feedback in the inbox' }).click();
+  await page.waitForURL(/inbox\?themeId=/);
+  const inTheme = page.locator('.feedback-item');
+  await expect.poll(() => inTheme.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+  const chips = inTheme.locator('.chip-theme').filter({ hasText: themeName });
+  expect(await chips.count()).toBe(await inTheme.count());
 
   // Hostile text is shown as text: nothing ran, no element was made from it.
   await page.goto(`${workspace}/inbox?q=${encodeURIComponent('parcel arrived broken')}`);

@@ -1,5 +1,5 @@
 /** Shapes of the HTTP API as the dashboard uses them (see /api/docs for the full contract). */
-import type { FeedbackAnalysis, ThemeRef } from './feedback/analysis.ts';
+import type { FeedbackAnalysis, ItemTheme } from './feedback/analysis.ts';
 
 export const ROLES = ['owner', 'admin', 'agent', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -84,7 +84,7 @@ export interface FeedbackItem {
   touchpointName: string | null;
   /** Null until the analysis has run. */
   analysis?: FeedbackAnalysis | null;
-  themes?: ThemeRef[];
+  themes?: ItemTheme[];
 }
 
 export interface FeedbackPage extends ItemList<FeedbackItem> {

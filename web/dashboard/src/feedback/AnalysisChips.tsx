@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import type { MentionSpan, ThemeRef } from './analysis.ts';
+import type { ItemTheme, MentionSpan } from './analysis.ts';
 import { mentionNoun } from './analysisMarks.ts';
 
 /**
@@ -39,16 +39,16 @@ export function ThemeChips({
   themes,
 }: {
   workspaceId: string;
-  themes: readonly ThemeRef[];
+  themes: readonly ItemTheme[];
 }) {
   if (themes.length === 0) return null;
   return (
     <ul className="chips" aria-label="Themes">
       {themes.map((theme) => (
-        <li key={theme.id}>
+        <li key={theme.themeId}>
           <Link
             className="chip chip-theme"
-            to={`/w/${workspaceId}/themes/${encodeURIComponent(theme.id)}`}
+            to={`/w/${workspaceId}/themes/${encodeURIComponent(theme.themeId)}`}
             title={theme.source === 'staff' ? 'Theme set by staff' : 'Theme found by analysis'}
           >
             <span className="chip-kind">Theme</span> {theme.name}

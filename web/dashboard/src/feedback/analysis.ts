@@ -47,11 +47,13 @@ export interface PersonalDataSpan extends Span {
   kind: PersonalDataKind;
 }
 
-export interface ThemeRef {
-  id: string;
+/** A theme an item belongs to, as inbox items carry them. */
+export interface ItemTheme {
+  themeId: string;
   name: string;
+  weight: number;
   /** 'staff' when someone set it by hand; kept across re-clustering. */
-  source?: 'auto' | 'staff';
+  source: 'auto' | 'staff';
 }
 
 export interface AspectSentiment extends SentenceSentiment {

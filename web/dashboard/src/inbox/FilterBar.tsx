@@ -1,4 +1,5 @@
 import type { ReactNode, Ref } from 'react';
+import { Link } from 'react-router-dom';
 import { Button } from '../../../ui/Button.tsx';
 import { SelectField, TextField } from '../../../ui/Field.tsx';
 import type { Option } from '../../../ui/Field.tsx';
@@ -168,6 +169,15 @@ export function FilterBar({ ref, filters, update, reset }: FilterBarProps) {
       {filters.accountId && (
         <ExtraFilter onRemove={() => apply({ accountId: undefined })} action="Show every account">
           Only feedback from one account is shown.
+        </ExtraFilter>
+      )}
+      {filters.themeId && (
+        <ExtraFilter onRemove={() => apply({ themeId: undefined })} action="Show every theme">
+          Only feedback in{' '}
+          <Link to={`/w/${workspace.id}/themes/${encodeURIComponent(filters.themeId)}`}>
+            one theme
+          </Link>{' '}
+          is shown.
         </ExtraFilter>
       )}
       {filters.contactId && (

@@ -23,6 +23,8 @@ export interface InboxFilters {
   mention?: string;
   /** ISO 639-1 code as the analysis detected it, or `und`. */
   language?: string;
+  /** Feedback in one theme; arrives from a theme's page. */
+  themeId?: string;
 }
 
 export type FilterName = keyof InboxFilters;
@@ -41,6 +43,7 @@ export const FILTER_NAMES = [
   'sentiment',
   'mention',
   'language',
+  'themeId',
 ] as const satisfies readonly FilterName[];
 
 /** The API's name for each filter where it differs from the address bar's. */
@@ -102,6 +105,7 @@ export function parseFilters(params: URLSearchParams): InboxFilters {
     sentiment: oneOf(SENTIMENT_LABELS, params.get('sentiment')),
     mention: uuid(params.get('mention')),
     language: language(params.get('language')),
+    themeId: uuid(params.get('themeId')),
   };
   return Object.fromEntries(
     Object.entries(filters).filter(([, value]) => value !== undefined),

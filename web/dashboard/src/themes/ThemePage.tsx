@@ -92,7 +92,12 @@ function ThemeView({ detail, stale, window, setWindow }: ThemeViewProps) {
       }
     >
       <nav className="theme-nav" aria-label="Theme">
-        <Link to={`${base}/themes`}>← All themes</Link>
+        <span className="theme-links">
+          <Link to={`${base}/themes`}>← All themes</Link>
+          <Link to={`${base}/inbox?themeId=${encodeURIComponent(theme.id)}`}>
+            Its feedback in the inbox
+          </Link>
+        </span>
         <SegmentedControl
           label="Period"
           value={window}
