@@ -117,6 +117,10 @@ function filterConditions(filters: FeedbackFilters): SQL[] {
       ? sql`EXISTS (SELECT 1 FROM mentions m WHERE m.workspace_id = ${feedback.workspaceId}
           AND m.feedback_id = ${feedback.id} AND m.entity_id = ${filters.entityId})`
       : undefined,
+    filters.themeId
+      ? sql`EXISTS (SELECT 1 FROM feedback_themes t WHERE t.workspace_id = ${feedback.workspaceId}
+          AND t.feedback_id = ${feedback.id} AND t.theme_id = ${filters.themeId})`
+      : undefined,
   ];
   return conditions.filter((condition): condition is SQL => condition !== undefined);
 }

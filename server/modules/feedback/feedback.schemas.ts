@@ -46,6 +46,16 @@ export const feedbackItemSchema = z
     analysis: analysisViewSchema
       .nullable()
       .describe('what analysis found; null until the item is analysed (within seconds)'),
+    themes: z
+      .array(
+        z.object({
+          themeId: z.uuid(),
+          name: z.string(),
+          weight: z.number(),
+          source: z.enum(['auto', 'staff']).describe('staff: set by hand, kept by re-clustering'),
+        }),
+      )
+      .describe('the themes the item belongs to, by name'),
   })
   .meta({ id: 'FeedbackItem' });
 
@@ -79,6 +89,7 @@ export const feedbackQuery = z
       .optional()
       .describe('detected language'),
     entityId: z.uuid().optional().describe('mentions this staff person, team or tracked entity'),
+    themeId: z.uuid().optional().describe('belongs to this theme'),
   })
   .refine(
     (query) =>

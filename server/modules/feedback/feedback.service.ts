@@ -5,6 +5,7 @@ import type { FeedbackFilters } from './feedback.schemas.ts';
 import { npsSummary } from './nps.ts';
 import type { Role } from '../../db/schema/index.ts';
 import { withAnalysis } from '../feedback-analysis/feedback-analysis.service.ts';
+import { themesOfItems } from '../themes/themes.service.ts';
 
 /** Bulk inserts of touchpoints, accounts, contacts and feedback, for seeding and import. */
 export * as customerRows from './customer-rows.repository.ts';
@@ -70,8 +71,8 @@ export async function listFeedbackPage(
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
-    items: await withAnalysis(
-      ctx.db,
+    items: await presented(
+      ctx,
       workspaceId,
       role,
       page.map(({ receivedAtMicros: _position, ...item }) => item),
@@ -93,6 +94,22 @@ export async function getFeedbackItem(
   const row = await repo.findFeedback(ctx.db, workspaceId, feedbackId);
   if (!row) throw errors.notFound('feedback', feedbackId);
   const { receivedAtMicros: _position, ...item } = row;
-  const [presented] = await withAnalysis(ctx.db, workspaceId, role, [item]);
-  return presented!;
+  const [shown] = await presented(ctx, workspaceId, role, [item]);
+  return shown!;
+}
+
+/** Items as the inbox shows them: with their analysis (redacted for this role) and themes. */
+async function presented<T extends Parameters<typeof withAnalysis>[3][number]>(
+  ctx: AppContext,
+  workspaceId: string,
+  role: Role,
+  items: T[],
+) {
+  const analysed = await withAnalysis(ctx.db, workspaceId, role, items);
+  const themes = await themesOfItems(
+    ctx.db,
+    workspaceId,
+    items.map((item) => item.id),
+  );
+  return analysed.map((item) => ({ ...item, themes: themes.get(item.id) ?? [] }));
 }

@@ -8,6 +8,9 @@ import * as stats from './theme-stats.repository.ts';
 import { reclusterJob } from './themes.jobs.ts';
 import * as repo from './themes.repository.ts';
 
+/** The themes of feedback items by item id, for lists that show them (the inbox). */
+export { themesOfItems } from './item-themes.repository.ts';
+
 /** Reading themes with their figures, and the edits staff make to them. */
 
 const DAY_MS = 86_400_000;

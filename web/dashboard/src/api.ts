@@ -20,7 +20,7 @@ export function isApiError(error: unknown, status?: number): error is ApiError {
   return error instanceof ApiError && (status === undefined || error.status === status);
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface RequestOptions {
   body?: unknown;
@@ -112,6 +112,7 @@ export const api = {
     (await request('GET', path, options)) as T,
   post: async <T>(path: string, body?: unknown, options?: RequestOptions) =>
     (await request('POST', path, { ...options, body })) as T,
+  put: async <T>(path: string, body: unknown) => (await request('PUT', path, { body })) as T,
   patch: async <T>(path: string, body: unknown) => (await request('PATCH', path, { body })) as T,
   delete: async (path: string): Promise<void> => {
     await request('DELETE', path);

@@ -9,6 +9,8 @@ import '../../ui/ui.css';
 import './layout.css';
 import './pages.css';
 import './inbox/inbox.css';
+import './feedback/analysis.css';
+import './themes/themes.css';
 import './listening-posts/listening-posts.css';
 
 const queryClient = new QueryClient({

@@ -11,3 +11,11 @@ export function isRole(value: string): value is Role {
 
 export const ROLE_HINT =
   'Owner: everything. Admin: members, API keys and settings. Agent: works with feedback. Viewer: reads only.';
+
+/**
+ * Agents, admins and owners work with feedback: they correct its analysis and edit themes.
+ * Viewers only read. The server checks again; this only hides controls that would be refused.
+ */
+export function canWorkWithFeedback(role: Role): boolean {
+  return role !== 'viewer';
+}

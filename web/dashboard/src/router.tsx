@@ -15,6 +15,19 @@ import { NotFoundPage } from './shell/NotFoundPage.tsx';
 import { RequireAuth } from './shell/RequireAuth.tsx';
 import { RootRedirect } from './shell/RootRedirect.tsx';
 import { WorkspaceLayout } from './shell/WorkspaceLayout.tsx';
+import { Loading } from '../../ui/Spinner.tsx';
+
+/**
+ * Themes and the directory load on first visit, in chunks of their own, so the entry bundle
+ * stays small for the pages every session opens.
+ */
+const lazyThemes = async () => ({
+  Component: (await import('./themes/ThemesPage.tsx')).ThemesPage,
+});
+const lazyTheme = async () => ({ Component: (await import('./themes/ThemePage.tsx')).ThemePage });
+const lazyDirectory = async () => ({
+  Component: (await import('./directory/DirectoryPage.tsx')).DirectoryPage,
+});
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -22,6 +35,8 @@ export const router = createBrowserRouter([
   { path: '/invite', element: <InvitePage /> },
   {
     element: <RequireAuth />,
+    // Shown while a page loaded on demand arrives on a first visit straight to it.
+    hydrateFallbackElement: <Loading />,
     children: [
       { path: '/', element: <RootRedirect /> },
       {
@@ -30,10 +45,13 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'inbox', element: <InboxPage /> },
+          { path: 'themes', lazy: lazyThemes },
+          { path: 'themes/:themeId', lazy: lazyTheme },
           { path: 'alerts', element: <AlertsPage /> },
           { path: 'listening-posts', element: <ListeningPostsPage /> },
           { path: 'surveys', element: <SurveysPage /> },
           { path: 'imports', element: <ImportsPage /> },
+          { path: 'directory', lazy: lazyDirectory },
           { path: 'members', element: <MembersPage /> },
           { path: 'api-keys', element: <ApiKeysPage /> },
           { path: 'settings', element: <SettingsPage /> },

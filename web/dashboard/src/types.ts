@@ -1,4 +1,5 @@
 /** Shapes of the HTTP API as the dashboard uses them (see /api/docs for the full contract). */
+import type { FeedbackAnalysis, ItemTheme } from './feedback/analysis.ts';
 
 export const ROLES = ['owner', 'admin', 'agent', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -81,6 +82,9 @@ export interface FeedbackItem {
   contactName: string | null;
   accountName: string | null;
   touchpointName: string | null;
+  /** Null until the analysis has run. */
+  analysis?: FeedbackAnalysis | null;
+  themes?: ItemTheme[];
 }
 
 export interface FeedbackPage extends ItemList<FeedbackItem> {

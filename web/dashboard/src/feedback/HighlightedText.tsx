@@ -1,6 +1,7 @@
 import { highlightRuns, type Mark } from '../../../ui/highlight.ts';
 
-export type HighlightKind = 'sentence' | 'mention' | 'phrase' | 'personal';
+/** `focus` marks the part of a quote that made it an example of a theme. */
+export type HighlightKind = 'sentence' | 'mention' | 'phrase' | 'personal' | 'focus';
 
 /**
  * The customer's words with the analysis drawn on them: each sentence tinted by its mood,

@@ -1,4 +1,5 @@
 import type { SentimentLabel } from '../types.ts';
+import { signedScore } from './analysisMarks.ts';
 
 const tones: Record<SentimentLabel, string> = {
   positive: 'badge badge-success',
@@ -7,14 +8,27 @@ const tones: Record<SentimentLabel, string> = {
   neutral: 'badge',
 };
 
+interface SentimentBadgeProps {
+  label: SentimentLabel;
+  score: number | null;
+  /** Staff set the label by hand: the score (the model's) is left out, as it may disagree. */
+  corrected?: boolean;
+}
+
 /** "Negative −0.62": the label is written out, so colour is never the only signal. */
-export function SentimentBadge({ label, score }: { label: SentimentLabel; score: number | null }) {
-  const value =
-    score === null ? '' : ` ${score > 0 ? '+' : score < 0 ? '−' : ''}${Math.abs(score).toFixed(2)}`;
+export function SentimentBadge({ label, score, corrected = false }: SentimentBadgeProps) {
+  const name = label[0]!.toUpperCase() + label.slice(1);
+  if (corrected) {
+    return (
+      <span className={tones[label]} title="Sentiment set by staff">
+        {name} · corrected
+      </span>
+    );
+  }
   return (
     <span className={tones[label]} title="Sentiment, from −1 (negative) to +1 (positive)">
-      {label[0]!.toUpperCase() + label.slice(1)}
-      {value}
+      {name}
+      {score === null ? '' : ` ${signedScore(score)}`}
     </span>
   );
 }

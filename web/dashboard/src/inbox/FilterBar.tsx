@@ -1,4 +1,5 @@
 import type { ReactNode, Ref } from 'react';
+import { Link } from 'react-router-dom';
 import { Button } from '../../../ui/Button.tsx';
 import { SelectField, TextField } from '../../../ui/Field.tsx';
 import type { Option } from '../../../ui/Field.tsx';
@@ -8,6 +9,7 @@ import { useTouchpoints } from '../listening-posts/queries.ts';
 import { useWorkspace } from '../session.ts';
 import { CHANNELS, SCORE_TYPES } from '../types.ts';
 import type { Channel, ScoreType, Touchpoint } from '../types.ts';
+import { AnalysisFilters } from './AnalysisFilters.tsx';
 import { filterProblems, hasFilters, MAX_QUERY_LENGTH, SCORE_RANGES } from './filters.ts';
 import type { InboxFilters } from './filters.ts';
 import { useFilterDrafts } from './useFilterDrafts.ts';
@@ -114,6 +116,7 @@ export function FilterBar({ ref, filters, update, reset }: FilterBarProps) {
             apply(scoresFor(isScoreType(value) ? value : undefined, filters));
           }}
         />
+        <AnalysisFilters filters={filters} apply={apply} />
         <fieldset className="filter-range filter-range-score">
           <legend>Score</legend>
           <TextField
@@ -166,6 +169,15 @@ export function FilterBar({ ref, filters, update, reset }: FilterBarProps) {
       {filters.accountId && (
         <ExtraFilter onRemove={() => apply({ accountId: undefined })} action="Show every account">
           Only feedback from one account is shown.
+        </ExtraFilter>
+      )}
+      {filters.themeId && (
+        <ExtraFilter onRemove={() => apply({ themeId: undefined })} action="Show every theme">
+          Only feedback in{' '}
+          <Link to={`/w/${workspace.id}/themes/${encodeURIComponent(filters.themeId)}`}>
+            one theme
+          </Link>{' '}
+          is shown.
         </ExtraFilter>
       )}
       {filters.contactId && (

@@ -70,7 +70,7 @@ export function InboxResults({ filters, reset }: InboxResultsProps) {
         )
       ) : (
         <div className={stale ? 'stack is-stale' : 'stack'} aria-busy={stale || undefined}>
-          <FeedbackList items={items} />
+          <FeedbackList items={items} corrections />
           {inbox.error && (
             <ErrorNotice problem={inbox.error} onRetry={() => void inbox.fetchNextPage()} />
           )}

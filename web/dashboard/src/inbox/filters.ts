@@ -1,6 +1,6 @@
 import { parseDay, startOfDayInZone } from '../../../ui/time.ts';
-import { CHANNELS, SCORE_TYPES } from '../types.ts';
-import type { Channel, ScoreType } from '../types.ts';
+import { CHANNELS, SCORE_TYPES, SENTIMENT_LABELS } from '../types.ts';
+import type { Channel, ScoreType, SentimentLabel } from '../types.ts';
 
 /**
  * The inbox filters, kept in the URL so a filtered view can be shared and the back button
@@ -18,6 +18,13 @@ export interface InboxFilters {
   from?: string;
   to?: string;
   q?: string;
+  sentiment?: SentimentLabel;
+  /** A directory entry (person, team, brand, product, feature, competitor) the text names. */
+  mention?: string;
+  /** ISO 639-1 code as the analysis detected it, or `und`. */
+  language?: string;
+  /** Feedback in one theme; arrives from a theme's page. */
+  themeId?: string;
 }
 
 export type FilterName = keyof InboxFilters;
@@ -33,7 +40,16 @@ export const FILTER_NAMES = [
   'scoreMax',
   'from',
   'to',
+  'sentiment',
+  'mention',
+  'language',
+  'themeId',
 ] as const satisfies readonly FilterName[];
+
+/** The API's name for each filter where it differs from the address bar's. */
+const API_NAMES: Partial<Record<FilterName, string>> = {
+  mention: 'entityId',
+};
 
 /** What each score type can be; the API takes 0–10 whatever the type. */
 export const SCORE_RANGES: Record<ScoreType | 'any', { min: number; max: number }> = {
@@ -61,6 +77,10 @@ function score(value: string | null): number | undefined {
   return number <= 10 ? number : undefined;
 }
 
+function language(value: string | null): string | undefined {
+  return value && /^(?:[a-z]{2,3})$/.test(value) ? value : undefined;
+}
+
 function day(value: string | null): string | undefined {
   return value && parseDay(value) ? value : undefined;
 }
@@ -82,6 +102,10 @@ export function parseFilters(params: URLSearchParams): InboxFilters {
     from: day(params.get('from')),
     to: day(params.get('to')),
     q: q || undefined,
+    sentiment: oneOf(SENTIMENT_LABELS, params.get('sentiment')),
+    mention: uuid(params.get('mention')),
+    language: language(params.get('language')),
+    themeId: uuid(params.get('themeId')),
   };
   return Object.fromEntries(
     Object.entries(filters).filter(([, value]) => value !== undefined),
@@ -137,7 +161,7 @@ export function apiQuery(filters: InboxFilters, timeZone: string): Record<string
       const instant = startOfDayInZone(String(value), timeZone, name === 'to' ? 1 : 0);
       if (instant) query[name] = instant;
     } else {
-      query[name] = String(value);
+      query[API_NAMES[name] ?? name] = String(value);
     }
   }
   return query;

@@ -1,6 +1,7 @@
 import { Alert } from '../../../ui/Alert.tsx';
 import { Page, Section } from '../../../ui/Page.tsx';
 import { useWorkspace } from '../session.ts';
+import { AnalysisSection } from './AnalysisSection.tsx';
 import { AuditLog } from './AuditLog.tsx';
 import { DeadItemsSection } from './DeadItemsSection.tsx';
 import { ExportLink } from './ExportLink.tsx';
@@ -16,6 +17,7 @@ export function SettingsPage() {
       </Section>
       {workspace.canManage ? (
         <>
+          <AnalysisSection />
           <DeadItemsSection />
           <JobsSection />
           <Section
@@ -34,8 +36,8 @@ export function SettingsPage() {
       ) : (
         <Alert>
           <p>
-            Items that could not be processed, background jobs, the audit log and exports are for
-            owners and admins.
+            Text analysis settings, items that could not be processed, background jobs, the audit
+            log and exports are for owners and admins.
           </p>
         </Alert>
       )}

@@ -8,10 +8,12 @@ export function MainNav({ workspaceId }: { workspaceId: string }) {
         Home
       </NavLink>
       <NavLink to={`${base}/inbox`}>Inbox</NavLink>
+      <NavLink to={`${base}/themes`}>Themes</NavLink>
       <NavLink to={`${base}/alerts`}>Alerts</NavLink>
       <NavLink to={`${base}/listening-posts`}>Listening posts</NavLink>
       <NavLink to={`${base}/surveys`}>Surveys</NavLink>
       <NavLink to={`${base}/imports`}>Imports</NavLink>
+      <NavLink to={`${base}/directory`}>Directory</NavLink>
       <NavLink to={`${base}/members`}>Members</NavLink>
       <NavLink to={`${base}/api-keys`}>API keys</NavLink>
       <NavLink to={`${base}/settings`}>Settings</NavLink>
