@@ -107,6 +107,18 @@ export const staffTeams = pgTable(
       .default(sql`'[]'::jsonb`),
     /** The person told when the team is praised or an alert names it. */
     leadEmail: text('lead_email'),
+    /** The Hearken user who leads the team: overdue cases escalate to them. */
+    leadUserId: uuid('lead_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * When the team works, for business-hour deadlines: `{ timezone, days: { mon: ["09:00",
+     * "17:00"], ... } }`; null means the workspace's time zone, Monday to Friday, 09:00–17:00.
+     */
+    businessHours: jsonb('business_hours').$type<Record<string, unknown>>(),
+    /** Dates (YYYY-MM-DD, in the team's time zone) that are not business days. */
+    holidays: jsonb('holidays')
+      .$type<string[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.workspaceId, table.id] })],

@@ -42,6 +42,8 @@ export const touchpoints = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
+    /** The staff directory team that owns loops from this touchpoint (`staff_teams`). */
+    teamId: uuid('team_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [primaryKey({ columns: [table.workspaceId, table.id] })],
@@ -57,6 +59,8 @@ export const accounts = pgTable(
     /** The customer's id for this account in their CRM or billing system. */
     externalId: text('external_id'),
     tier: text('tier', { enum: ACCOUNT_TIERS }).notNull().default('standard'),
+    /** The Hearken user who owns the relationship; case rules can assign to them. */
+    ownerId: uuid('owner_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [

@@ -11,3 +11,5 @@ export * from './imports.ts';
 export * from './analysis.ts';
 export * from './analysis-runs.ts';
 export * from './alerts.ts';
+export * from './cases.ts';
+export * from './consent.ts';

@@ -28,6 +28,8 @@ export const workspaces = pgTable('workspaces', {
    * workers know when their compiled copy of the directory is stale.
    */
   directoryVersion: integer('directory_version').notNull().default(0),
+  /** The last case number handed out; cases are numbered 1, 2, 3... per workspace. */
+  caseCounter: integer('case_counter').notNull().default(0),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

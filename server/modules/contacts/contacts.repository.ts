@@ -62,6 +62,14 @@ export async function eraseContact(
     .set({ text: '', contactId: null, metadata: {} })
     .where(and(eq(feedback.workspaceId, workspaceId), eq(feedback.contactId, contactId)))
     .returning({ id: feedback.id });
+  // Cases stay (they count in loop metrics) without the person or their words; mail to them goes.
+  await db.execute(
+    sql`UPDATE cases SET contact_id = NULL, title = 'Erased contact', learned = '', resolution = ''
+        WHERE workspace_id = ${workspaceId} AND contact_id = ${contactId}`,
+  );
+  await db.execute(
+    sql`DELETE FROM outbox_messages WHERE workspace_id = ${workspaceId} AND contact_id = ${contactId}`,
+  );
   await db
     .delete(contacts)
     .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, contactId)));

@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.ts';
+import { uuidArray } from '../../db/sql-arrays.ts';
 import type { SentimentLabel } from '../analysis/types.ts';
 
-/** jsonb array of uuids → uuid[] (one bound parameter whatever the count). */
-export const uuidArray = (ids: readonly string[]) =>
-  sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)`;
+export { uuidArray } from '../../db/sql-arrays.ts';
 
 export interface FeedbackText {
   id: string;
