@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.ts';
-import type { OutboxState } from '../../db/schema/index.ts';
+import type { MessagePurpose, OutboxState } from '../../db/schema/index.ts';
 
 export const SEND_JOB = 'outbox.send';
 
@@ -10,6 +10,15 @@ export interface NewMessage {
   subject: string;
   html: string;
   text: string;
+  /** Why it is sent; decides the consent it needs (see MESSAGE_PURPOSES). Default `survey`. */
+  purpose?: MessagePurpose;
+  /** The customer it goes to (consent, contact limits); omit for staff mail. */
+  contactId?: string | null;
+  caseId?: string | null;
+  /** RFC 5322 Message-ID without angle brackets; generated when omitted. */
+  messageId?: string;
+  inReplyTo?: string | null;
+  references?: string[];
 }
 
 /**
@@ -28,11 +37,16 @@ export function insertMessages(
     db,
     sql`WITH incoming AS (
           SELECT x->>'dedupKey' AS dedup_key, x->>'to' AS "to", x->>'subject' AS subject, x->>'html' AS html,
-            x->>'text' AS text, n
+            x->>'text' AS text, coalesce(x->>'purpose', 'survey') AS purpose,
+            (x->>'contactId')::uuid AS contact_id, (x->>'caseId')::uuid AS case_id,
+            x->>'messageId' AS message_id, x->>'inReplyTo' AS in_reply_to,
+            ARRAY(SELECT jsonb_array_elements_text(coalesce(x->'references', '[]'::jsonb))) AS "references", n
           FROM jsonb_array_elements(${JSON.stringify(messages)}::jsonb) WITH ORDINALITY AS t(x, n)),
         inserted AS (
-          INSERT INTO outbox_messages (workspace_id, dedup_key, "to", subject, html, text, state)
-          SELECT ${workspaceId}::uuid, dedup_key, "to", subject, html, text, ${state} FROM incoming ORDER BY n
+          INSERT INTO outbox_messages (workspace_id, dedup_key, "to", subject, html, text, state,
+            purpose, contact_id, case_id, message_id, in_reply_to, "references")
+          SELECT ${workspaceId}::uuid, dedup_key, "to", subject, html, text, ${state}, purpose,
+            contact_id, case_id, message_id, in_reply_to, "references" FROM incoming ORDER BY n
           ON CONFLICT (workspace_id, dedup_key) DO NOTHING
           RETURNING id, dedup_key),
         queued AS (
@@ -57,10 +71,18 @@ export interface MessageRow {
   lastError: string | null;
   createdAt: string;
   sentAt: string | null;
+  purpose: MessagePurpose;
+  contactId: string | null;
+  caseId: string | null;
+  messageId: string | null;
+  inReplyTo: string | null;
+  references: string[];
 }
 
 const columns = sql`id, dedup_key AS "dedupKey", "to", subject, html, text, state, attempts,
-  last_error AS "lastError", created_at AS "createdAt", sent_at AS "sentAt"`;
+  last_error AS "lastError", created_at AS "createdAt", sent_at AS "sentAt", purpose,
+  contact_id AS "contactId", case_id AS "caseId", message_id AS "messageId",
+  in_reply_to AS "inReplyTo", "references"`;
 
 export async function findMessage(db: Db, workspaceId: string, id: string) {
   const [row] = await queryRows<MessageRow>(

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from '../../config/env.ts';
 import type { AppContext } from '../../context.ts';
@@ -22,7 +23,11 @@ export async function enqueueMessages(
   db: Db = ctx.db,
 ) {
   const state = ctx.config.SMTP_URL ? 'queued' : 'local';
-  const written = await repo.insertMessages(db, workspaceId, state, messages, SEND_ATTEMPTS);
+  const withIds = messages.map((m) => ({
+    ...m,
+    messageId: m.messageId ?? newMessageId(ctx.config.MAIL_FROM),
+  }));
+  const written = await repo.insertMessages(db, workspaceId, state, withIds, SEND_ATTEMPTS);
   if (state === 'queued' && written.length > 0) ctx.jobs.notify();
   return written;
 }
@@ -34,6 +39,15 @@ export function listOutbox(
   state?: OutboxState,
 ) {
   return repo.listMessages(ctx.db, workspaceId, limit, state);
+}
+
+/**
+ * A Message-ID for a message Hearken writes: fixed when the message is written, so a resend after
+ * a crash carries the same id, and a customer's reply (In-Reply-To) leads back to it.
+ */
+export function newMessageId(mailFrom: string): string {
+  const domain = /@([^>\s]+)/.exec(mailFrom)?.[1] ?? 'hearken.localhost';
+  return `${randomUUID()}@${domain}`;
 }
 
 const transports = new Map<string, Transporter>();
@@ -71,6 +85,9 @@ export async function deliverMessage(
       subject: message.subject,
       html: message.html,
       text: message.text,
+      messageId: message.messageId ? `<${message.messageId}>` : undefined,
+      inReplyTo: message.inReplyTo ? `<${message.inReplyTo}>` : undefined,
+      references: message.references.map((id) => `<${id}>`),
       headers: { 'X-Hearken-Message': message.id },
     });
   } catch (error) {
