@@ -64,6 +64,7 @@ const leastRole: Record<string, Role> = {
   'GET /api/v1/workspaces/:workspaceId/imports': 'admin',
   'GET /api/v1/workspaces/:workspaceId/imports/:importId': 'admin',
   'GET /api/v1/workspaces/:workspaceId/themes': 'viewer',
+  'POST /api/v1/workspaces/:workspaceId/themes': 'agent',
   'GET /api/v1/workspaces/:workspaceId/themes/:themeId': 'viewer',
   'PATCH /api/v1/workspaces/:workspaceId/themes/:themeId': 'admin',
   'POST /api/v1/workspaces/:workspaceId/themes/:themeId/merge': 'admin',

@@ -143,6 +143,9 @@ export const routeSamples: Record<string, SampleFactory> = {
   },
   'GET /api/v1/workspaces/:workspaceId/imports': none,
   'GET /api/v1/workspaces/:workspaceId/themes': none,
+  'POST /api/v1/workspaces/:workspaceId/themes': async () => ({
+    body: { name: 'Billing: double charge', phrases: ['double charge'] },
+  }),
   'GET /api/v1/workspaces/:workspaceId/themes/:themeId': async (ctx, ws) => ({
     params: { themeId: await createTestTheme(ctx, ws.id) },
   }),

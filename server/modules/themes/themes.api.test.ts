@@ -242,4 +242,32 @@ describeEachEngine('themes API', ({ ctx }) => {
     const denied = await app.inject({ method: 'POST', url: url('/recluster'), headers: agent });
     expect(denied.statusCode).toBe(403);
   });
+  it('names a theme by hand: pinned, kept by re-clustering, and a 4xx for a blank name', async () => {
+    const agent = sessionHeaders(await workspace.member('agent'));
+    const created = await app.inject({
+      method: 'POST',
+      url: url(),
+      headers: agent,
+      payload: { name: 'Courier lost the parcel', phrases: ['lost parcel', 'courier'] },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ name: 'Courier lost the parcel', pinned: true });
+    await reclusterWorkspace(ctx().db, workspace.id);
+    expect((await list()).map((theme) => theme.name)).toContain('Courier lost the parcel');
+    const blank = await app.inject({
+      method: 'POST',
+      url: url(),
+      headers: agent,
+      payload: { name: ' ' },
+    });
+    expect(blank.statusCode).toBe(400);
+    const viewer = sessionHeaders(await workspace.member('viewer'));
+    const denied = await app.inject({
+      method: 'POST',
+      url: url(),
+      headers: viewer,
+      payload: { name: 'x' },
+    });
+    expect(denied.statusCode).toBe(403);
+  });
 });

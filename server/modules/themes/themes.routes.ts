@@ -28,6 +28,24 @@ export function themesRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (request) => themes.listThemes(ctx, requireWorkspace(request).workspaceId, request.query),
   );
 
+  api.post(
+    base,
+    {
+      config: { access: 'agent' },
+      schema: {
+        tags,
+        summary: 'Name a theme by hand (pinned; e.g. a root cause clustering has not found yet)',
+        params: workspaceParams,
+        body: schemas.createBody,
+        response: { 201: schemas.themeSchema, ...errorReplies },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await themes.createTheme(ctx, requireWorkspace(request).workspaceId, request.body)),
+  );
+
   api.get(
     `${base}/:themeId`,
     {

@@ -34,6 +34,15 @@ export const patchBody = z
     message: 'give a name or pinned',
   });
 
+export const createBody = z.strictObject({
+  name: themeName.describe('what the theme is about, e.g. "billing: double charge"'),
+  phrases: z
+    .array(phrase)
+    .max(20)
+    .default([])
+    .describe('key phrases that define it; new items with them join it (default: the name)'),
+});
+
 export const mergeBody = z.strictObject({
   intoThemeId: z.uuid().describe('the theme that absorbs this one'),
 });

@@ -164,6 +164,28 @@ export function updateTheme(
   });
 }
 
+/**
+ * A theme named by staff (e.g. the root cause of a case before clustering has found it). It is
+ * pinned, its name locked and its phrases kept, so re-clustering keeps it as it is.
+ */
+export function createTheme(
+  ctx: AppContext,
+  workspaceId: string,
+  input: { name: string; phrases: string[] },
+) {
+  const phrases = input.phrases.length > 0 ? input.phrases : [input.name.toLowerCase()];
+  return edit(ctx, workspaceId, async (db) => {
+    const created = await repo.insertTheme(db, workspaceId, {
+      name: input.name,
+      nameLocked: true,
+      pinned: true,
+      terms: Object.fromEntries(phrases.map((p) => [p, 1 / phrases.length])),
+      staffTerms: { include: phrases, exclude: [] },
+    });
+    return presentTheme(created);
+  });
+}
+
 /** Merges theme `themeId` into `intoId`: its items and centroid join the survivor. */
 export function mergeTheme(ctx: AppContext, workspaceId: string, themeId: string, intoId: string) {
   if (themeId === intoId) {
