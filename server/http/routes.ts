@@ -26,6 +26,8 @@ import { staffDirectoryRoutes } from '../modules/staff-directory/staff-directory
 import { alertRulesRoutes } from '../modules/alerts/rules.routes.ts';
 import { alertsRoutes } from '../modules/alerts/alerts.routes.ts';
 import { kudosRoutes } from '../modules/kudos/kudos.routes.ts';
+import { sharingRoutes } from '../modules/sharing/sharing.routes.ts';
+import { loopMetricsRoutes } from '../modules/loop-metrics/loop-metrics.routes.ts';
 
 /** Every module's routes, mounted under /api/v1. */
 export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -55,4 +57,6 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   alertRulesRoutes(app, ctx);
   alertsRoutes(app, ctx);
   kudosRoutes(app, ctx);
+  sharingRoutes(app, ctx);
+  loopMetricsRoutes(app, ctx);
 }
