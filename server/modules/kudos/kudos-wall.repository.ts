@@ -26,7 +26,13 @@ const kudosJoins = sql`JOIN feedback f ON f.workspace_id = k.workspace_id AND f.
 export function listKudos(
   db: Db,
   workspaceId: string,
-  filter: { personId?: string; teamId?: string; feedbackId?: string; limit: number },
+  filter: {
+    personId?: string;
+    teamId?: string;
+    feedbackId?: string;
+    kudosId?: string;
+    limit: number;
+  },
 ) {
   return queryRows<KudosRow>(
     db,
@@ -35,6 +41,7 @@ export function listKudos(
           ${filter.personId ? sql`AND k.person_id = ${filter.personId}` : sql``}
           ${filter.teamId ? sql`AND k.team_id = ${filter.teamId}` : sql``}
           ${filter.feedbackId ? sql`AND k.feedback_id = ${filter.feedbackId}` : sql``}
+          ${filter.kudosId ? sql`AND k.id = ${filter.kudosId}` : sql``}
         ORDER BY f.received_at DESC, k.id DESC
         LIMIT ${filter.limit}`,
   );

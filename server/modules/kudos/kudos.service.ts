@@ -9,7 +9,7 @@ import { enqueueMessages, type MailContext } from '../outbox/outbox.service.ts';
 import { kudosEmail } from './kudos.messages.ts';
 import * as repo from './kudos.repository.ts';
 import * as wallRepo from './kudos-wall.repository.ts';
-import { findPraise, sentenceAround, type PraiseSource } from './praise.ts';
+import { findPraise, quoteOf, type PraiseSource } from './praise.ts';
 
 export const NOTIFY_JOB = 'kudos.notify';
 /** Same rule as alerts: praise in items received longer ago (imports, re-analysis) is credited quietly. */
@@ -133,7 +133,7 @@ export async function tagKudos(
     throw entry.personId
       ? errors.notFound('staff person', entry.personId)
       : errors.notFound('staff team', entry.teamId ?? undefined);
-  const quote = input.quote?.trim() || sentenceAround(text, [], { start: 0, end: 0 });
+  const quote = input.quote?.trim() || quoteOf(text);
   const row = await ctx.db.transaction(async (tx) => {
     const saved = await repo.insertManualKudos(tx, workspaceId, {
       feedbackId,
@@ -146,11 +146,7 @@ export async function tagKudos(
   });
   if (!row) throw errors.conflict('This praise could not be recorded; try again.');
   ctx.jobs.notify();
-  const [listed] = await wallRepo.listKudos(ctx.db, workspaceId, {
-    feedbackId,
-    ...(entry.personId ? { personId: entry.personId } : { teamId: entry.teamId ?? undefined }),
-    limit: 1,
-  });
+  const [listed] = await wallRepo.listKudos(ctx.db, workspaceId, { kudosId: row.id, limit: 1 });
   return { created: row.created, kudos: present(listed!, false) };
 }
 

@@ -31,6 +31,11 @@ export function sentenceAround(
   return quote.length > QUOTE_MAX_CHARS ? `${quote.slice(0, QUOTE_MAX_CHARS - 1)}…` : quote;
 }
 
+/** The words to quote when none are given: the item's text, white space folded, cut to length. */
+export function quoteOf(text: string): string {
+  return sentenceAround(text, [{ start: 0, end: text.length }], { start: 0, end: 0 });
+}
+
 /**
  * Praise in analysed items: a mention of a staff person or team whose sentence reads positive, in
  * an item that is not negative overall. A first name that fits several people and that nothing
