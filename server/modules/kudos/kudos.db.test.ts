@@ -11,6 +11,7 @@ import { analyseFeedback } from '../feedback-analysis/analysis.service.ts';
 import { listOutbox } from '../outbox/outbox.service.ts';
 import { createPerson } from '../staff-directory/staff-directory.service.ts';
 import { insertCases } from '../cases/cases.repository.ts';
+import { kudosJobs } from './kudos.jobs.ts';
 import * as kudos from './kudos.service.ts';
 
 describeEachEngine(
@@ -163,6 +164,26 @@ describeEachEngine(
       );
       const [row] = await kudosRows(workspace.id);
       expect(new Date(row!.notifiedAt!).toISOString()).toBe(now.toISOString());
+    });
+
+    it('runs the notify job twice and sends each message once', async () => {
+      const { workspace } = await setup();
+      await createTestFeedback(ctx(), workspace.id, 'Sam was brilliant, thank you Sam!');
+      const [job] = await notifyJobs(workspace.id);
+      const { notifyJob } = kudosJobs(() => ctx().config);
+      const context = {
+        db: ctx().db,
+        jobId: 1,
+        attempt: 1,
+        workspaceId: workspace.id,
+        log: ctx().log,
+        signal: new AbortController().signal,
+      };
+      await notifyJob.handler(job!.payload, context);
+      await notifyJob.handler(job!.payload, { ...context, attempt: 2 });
+      const mail = await listOutbox(ctx(), workspace.id, 10);
+      expect(mail.map((m) => m.to).sort()).toEqual(['lead@example.test', 'sam@example.test']);
+      expect((await kudosRows(workspace.id))[0]!.notifiedAt).not.toBeNull();
     });
 
     it('tags praise by hand for a team, idempotently, and queues its notification', async () => {
