@@ -104,6 +104,14 @@ const leastRole: Record<string, Role> = {
   'POST /api/v1/workspaces/:workspaceId/alerts/:alertId/acknowledge': 'agent',
   'POST /api/v1/workspaces/:workspaceId/alert-deliveries/:deliveryId/retry': 'agent',
   'GET /api/v1/workspaces/:workspaceId/spikes': 'viewer',
+  'POST /api/v1/workspaces/:workspaceId/feedback/:feedbackId/kudos': 'agent',
+  'DELETE /api/v1/workspaces/:workspaceId/feedback/:feedbackId/kudos/:kudosId': 'agent',
+  'GET /api/v1/workspaces/:workspaceId/kudos': 'viewer',
+  'GET /api/v1/workspaces/:workspaceId/kudos/wall': 'viewer',
+  'GET /api/v1/workspaces/:workspaceId/kudos/report': 'viewer',
+  'POST /api/v1/workspaces/:workspaceId/cases/:caseId/share': 'agent',
+  'POST /api/v1/workspaces/:workspaceId/themes/:themeId/share': 'agent',
+  'GET /api/v1/workspaces/:workspaceId/loop-metrics': 'viewer',
 };
 
 describeEachEngine('roles', ({ ctx }) => {

@@ -25,6 +25,9 @@ import { feedbackAnalysisRoutes } from '../modules/feedback-analysis/feedback-an
 import { staffDirectoryRoutes } from '../modules/staff-directory/staff-directory.routes.ts';
 import { alertRulesRoutes } from '../modules/alerts/rules.routes.ts';
 import { alertsRoutes } from '../modules/alerts/alerts.routes.ts';
+import { kudosRoutes } from '../modules/kudos/kudos.routes.ts';
+import { sharingRoutes } from '../modules/sharing/sharing.routes.ts';
+import { loopMetricsRoutes } from '../modules/loop-metrics/loop-metrics.routes.ts';
 
 /** Every module's routes, mounted under /api/v1. */
 export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -53,4 +56,7 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   staffDirectoryRoutes(app, ctx);
   alertRulesRoutes(app, ctx);
   alertsRoutes(app, ctx);
+  kudosRoutes(app, ctx);
+  sharingRoutes(app, ctx);
+  loopMetricsRoutes(app, ctx);
 }

@@ -33,6 +33,8 @@ import {
   createSampleRule,
   sampleRuleInput,
 } from '../modules/alerts/alerts.fixture.ts';
+import { tagKudos } from '../modules/kudos/kudos.service.ts';
+import { createTestCase, createTestTeamWithMembers } from '../modules/sharing/sharing.fixture.ts';
 
 /** A valid request for a route: path params beyond :workspaceId, a body, a query string. */
 export interface RouteSample {
@@ -324,6 +326,38 @@ export const routeSamples: Record<string, SampleFactory> = {
     params: { deliveryId: await createDeadDelivery(ctx, ws.id) },
   }),
   'GET /api/v1/workspaces/:workspaceId/spikes': none,
+  'POST /api/v1/workspaces/:workspaceId/feedback/:feedbackId/kudos': async (ctx, ws) => ({
+    params: { feedbackId: await createTestFeedback(ctx, ws.id, 'Thanks!', { analyse: false }) },
+    body: { teamId: await createTestTeam(ctx, ws.id), quote: 'Thanks!' },
+  }),
+  'DELETE /api/v1/workspaces/:workspaceId/feedback/:feedbackId/kudos/:kudosId': async (ctx, ws) => {
+    const feedbackId = await createTestFeedback(ctx, ws.id, 'Thanks!', { analyse: false });
+    const teamId = await createTestTeam(ctx, ws.id);
+    const { kudos } = await tagKudos(ctx, ws.id, feedbackId, { teamId }, null);
+    return { params: { feedbackId, kudosId: kudos.id } };
+  },
+  'GET /api/v1/workspaces/:workspaceId/kudos': async () => ({ query: { limit: '5' } }),
+  'GET /api/v1/workspaces/:workspaceId/kudos/wall': none,
+  'GET /api/v1/workspaces/:workspaceId/kudos/report': async () => ({
+    query: { from: '2026-01-01', to: '2026-04-01' },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/cases/:caseId/share': async (ctx, ws) => ({
+    params: { caseId: (await createTestCase(ctx, ws.id)).caseId },
+    body: {
+      teamId: (await createTestTeamWithMembers(ctx, ws.id)).id,
+      destination: { kind: 'email' },
+    },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/themes/:themeId/share': async (ctx, ws) => ({
+    params: { themeId: await createTestTheme(ctx, ws.id) },
+    body: {
+      teamId: (await createTestTeamWithMembers(ctx, ws.id)).id,
+      destination: { kind: 'email' },
+    },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/loop-metrics': async () => ({
+    query: { from: '2026-01-01', to: '2026-07-01', by: 'team' },
+  }),
 };
 
 /**

@@ -234,3 +234,16 @@ export async function deliverAlert(
   if (status === 'failed') throw new Error(`alert delivery ${deliveryId}: ${outcome.detail}`);
   return status;
 }
+
+/**
+ * One POST of a JSON body to a Slack or webhook URL with the SSRF guard, as an outcome (never
+ * throws): for other modules that deliver their own notices (internal sharing).
+ */
+export function postNotice(
+  deps: DeliveryDeps,
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<SendOutcome> {
+  return post(deps, url, body, headers);
+}

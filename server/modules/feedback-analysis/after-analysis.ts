@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { SentimentLabel, TextAnalysis } from '../analysis/types.ts';
 import { evaluateAlerts } from '../alerts/alerts.service.ts';
 import { assignThemesOrRequestClustering } from '../themes/themes.jobs.ts';
+import { creditPraise } from '../kudos/kudos.service.ts';
 
 /** One feedback item as just analysed and stored. */
 export interface AnalysedFeedback {
@@ -51,5 +52,11 @@ const raiseAlerts: AfterAnalysisHook = async (items, { db, workspaceId }) => {
   );
 };
 
+// Praise for staff becomes kudos; people are told by a job, after this transaction commits.
+const creditKudos: AfterAnalysisHook = async (items, { db, workspaceId }) => {
+  await creditPraise(db, workspaceId, items, new Date());
+};
+
 /** The hooks, in order: themes first, so alert rules on a theme see the item's themes. */
 export const afterAnalysis: AfterAnalysisHook[] = [assignThemes, raiseAlerts];
+afterAnalysis.push(creditKudos);

@@ -11,6 +11,7 @@ import './pages.css';
 import './inbox/inbox.css';
 import './feedback/analysis.css';
 import './themes/themes.css';
+import './kudos/kudos.css';
 import './listening-posts/listening-posts.css';
 
 const queryClient = new QueryClient({

@@ -25,6 +25,12 @@ const lazyThemes = async () => ({
   Component: (await import('./themes/ThemesPage.tsx')).ThemesPage,
 });
 const lazyTheme = async () => ({ Component: (await import('./themes/ThemePage.tsx')).ThemePage });
+const lazyKudos = async () => ({
+  Component: (await import('./kudos/KudosPage.tsx')).KudosPage,
+});
+const lazyLoopMetrics = async () => ({
+  Component: (await import('./loop-metrics/LoopMetricsPage.tsx')).LoopMetricsPage,
+});
 const lazyDirectory = async () => ({
   Component: (await import('./directory/DirectoryPage.tsx')).DirectoryPage,
 });
@@ -52,6 +58,8 @@ export const router = createBrowserRouter([
           { path: 'surveys', element: <SurveysPage /> },
           { path: 'imports', element: <ImportsPage /> },
           { path: 'directory', lazy: lazyDirectory },
+          { path: 'kudos', lazy: lazyKudos },
+          { path: 'loop-metrics', lazy: lazyLoopMetrics },
           { path: 'members', element: <MembersPage /> },
           { path: 'api-keys', element: <ApiKeysPage /> },
           { path: 'settings', element: <SettingsPage /> },

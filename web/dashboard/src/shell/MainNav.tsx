@@ -10,6 +10,8 @@ export function MainNav({ workspaceId }: { workspaceId: string }) {
       <NavLink to={`${base}/inbox`}>Inbox</NavLink>
       <NavLink to={`${base}/themes`}>Themes</NavLink>
       <NavLink to={`${base}/alerts`}>Alerts</NavLink>
+      <NavLink to={`${base}/loop-metrics`}>Loop metrics</NavLink>
+      <NavLink to={`${base}/kudos`}>Kudos</NavLink>
       <NavLink to={`${base}/listening-posts`}>Listening posts</NavLink>
       <NavLink to={`${base}/surveys`}>Surveys</NavLink>
       <NavLink to={`${base}/imports`}>Imports</NavLink>
