@@ -33,6 +33,25 @@ export function dueWinbacks(db: Db, now: Date, limit: number) {
 }
 
 /**
+ * Locks the case for its win-back and says whether it still has none: two runs at once (two
+ * workers, a retried job) invite once, the second waits for the first and then finds its event.
+ */
+export async function lockUnsentWinback(db: Db, workspaceId: string, caseId: string) {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`SELECT c.id FROM cases c WHERE c.workspace_id = ${workspaceId} AND c.id = ${caseId}
+        FOR UPDATE`,
+  );
+  if (rows.length === 0) return false;
+  const [sent] = await queryRows<{ id: number }>(
+    db,
+    sql`SELECT 1 AS id FROM case_events WHERE workspace_id = ${workspaceId} AND case_id = ${caseId}
+          AND type = 'winback_sent' LIMIT 1`,
+  );
+  return sent === undefined;
+}
+
+/**
  * The survey to ask again: the active survey the case's feedback came from (newest), else the
  * workspace's newest active survey with an NPS question.
  */
@@ -40,12 +59,13 @@ export async function winbackSurvey(db: Db, workspaceId: string, caseId: string)
   const [row] = await queryRows<{ surveyId: string }>(
     db,
     sql`SELECT s.id AS "surveyId" FROM surveys s
+        JOIN listening_posts p ON p.workspace_id = s.workspace_id AND p.id = s.post_id
         LEFT JOIN LATERAL (
           SELECT max(f.received_at) AS at FROM case_feedback cf
           JOIN feedback f ON f.workspace_id = cf.workspace_id AND f.id = cf.feedback_id
           WHERE cf.workspace_id = s.workspace_id AND cf.case_id = ${caseId}
             AND f.metadata->>'surveyId' = s.id::text) own ON true
-        WHERE s.workspace_id = ${workspaceId} AND s.status = 'active'
+        WHERE s.workspace_id = ${workspaceId} AND p.status = 'active'
           AND (own.at IS NOT NULL OR EXISTS (
             SELECT 1 FROM jsonb_array_elements(s.definition->'questions') q WHERE q->>'type' = 'nps'))
         ORDER BY own.at DESC NULLS LAST, s.created_at DESC, s.id LIMIT 1`,

@@ -22,6 +22,7 @@ export async function sendDueWinbacks(ctx: MailContext, now: Date) {
   for (const target of due) {
     await ctx.db.transaction(async (tx) => {
       const db = tx as unknown as Db;
+      if (!(await winbacks.lockUnsentWinback(db, target.workspaceId, target.caseId))) return;
       const data = await inviteOne(ctx, db, target);
       if ('invitationId' in data) sent++;
       await insertEvents(db, target.workspaceId, [
