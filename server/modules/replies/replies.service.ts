@@ -139,7 +139,15 @@ export async function sendReply(
       'stock_reply',
       409,
       `This reads like a stock reply sent to ${stock.others} others — make it personal, or send anyway with acknowledgeStock.`,
-      [{ path: 'acknowledgeStock', message: JSON.stringify(stock) }],
+      [
+        {
+          path: 'body',
+          message: stock.snippet
+            ? `It is the snippet “${stock.snippet.name}” as it stands.`
+            : `It nearly repeats replies sent to ${stock.others} other contacts (similarity ${stock.similarity}).`,
+        },
+        { path: 'acknowledgeStock', message: 'Set to true to send it anyway.' },
+      ],
     );
 
   const inbound = await repo.lastInboundEmail(ctx.db, workspaceId, caseId);
