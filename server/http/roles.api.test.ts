@@ -112,6 +112,14 @@ const leastRole: Record<string, Role> = {
   'POST /api/v1/workspaces/:workspaceId/cases/:caseId/share': 'agent',
   'POST /api/v1/workspaces/:workspaceId/themes/:themeId/share': 'agent',
   'GET /api/v1/workspaces/:workspaceId/loop-metrics': 'viewer',
+  'GET /api/v1/workspaces/:workspaceId/cases/:caseId/composer': 'agent',
+  'POST /api/v1/workspaces/:workspaceId/cases/:caseId/replies/check': 'agent',
+  'POST /api/v1/workspaces/:workspaceId/cases/:caseId/replies': 'agent',
+  'POST /api/v1/workspaces/:workspaceId/cases/:caseId/invite-review': 'agent',
+  'GET /api/v1/workspaces/:workspaceId/reply-snippets': 'agent',
+  'POST /api/v1/workspaces/:workspaceId/reply-snippets': 'admin',
+  'PATCH /api/v1/workspaces/:workspaceId/reply-snippets/:snippetId': 'admin',
+  'DELETE /api/v1/workspaces/:workspaceId/reply-snippets/:snippetId': 'admin',
 };
 
 describeEachEngine('roles', ({ ctx }) => {

@@ -28,6 +28,7 @@ import { alertsRoutes } from '../modules/alerts/alerts.routes.ts';
 import { kudosRoutes } from '../modules/kudos/kudos.routes.ts';
 import { sharingRoutes } from '../modules/sharing/sharing.routes.ts';
 import { loopMetricsRoutes } from '../modules/loop-metrics/loop-metrics.routes.ts';
+import { repliesRoutes } from '../modules/replies/replies.routes.ts';
 
 /** Every module's routes, mounted under /api/v1. */
 export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -59,4 +60,5 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   kudosRoutes(app, ctx);
   sharingRoutes(app, ctx);
   loopMetricsRoutes(app, ctx);
+  repliesRoutes(app, ctx);
 }

@@ -16,6 +16,7 @@ import { themesJobs, themesSchedules } from '../modules/themes/themes.jobs.ts';
 import { analysisRunJob, reanalyseJob } from '../modules/feedback-analysis/analysis.jobs.ts';
 import { alertSchedules, alertsJobs } from '../modules/alerts/alerts.jobs.ts';
 import { kudosNotifyJob } from '../modules/kudos/kudos.jobs.ts';
+import { repliesSchedules, winbackJob } from '../modules/replies/replies.jobs.ts';
 
 /** Every job type the workers know. A module adds its jobs here. */
 export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
@@ -38,6 +39,7 @@ export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
   alertsJobs.spikesTickJob,
   alertsJobs.spikesDetectJob,
   kudosNotifyJob,
+  winbackJob,
 ];
 
 export const allSchedules: Schedule[] = [
@@ -46,4 +48,5 @@ export const allSchedules: Schedule[] = [
   ...emailSchedules,
   ...themesSchedules,
   ...alertSchedules,
+  ...repliesSchedules,
 ];

@@ -34,7 +34,8 @@ import {
   sampleRuleInput,
 } from '../modules/alerts/alerts.fixture.ts';
 import { tagKudos } from '../modules/kudos/kudos.service.ts';
-import { createTestCase, createTestTeamWithMembers } from '../modules/sharing/sharing.fixture.ts';
+import { createTestTeamWithMembers } from '../modules/sharing/sharing.fixture.ts';
+import { createTestCase, createTestSnippet } from '../modules/replies/replies.fixture.ts';
 
 /** A valid request for a route: path params beyond :workspaceId, a body, a query string. */
 export interface RouteSample {
@@ -357,6 +358,36 @@ export const routeSamples: Record<string, SampleFactory> = {
   }),
   'GET /api/v1/workspaces/:workspaceId/loop-metrics': async () => ({
     query: { from: '2026-01-01', to: '2026-07-01', by: 'team' },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/cases/:caseId/composer': async (ctx, ws) => ({
+    params: { caseId: (await createTestCase(ctx, ws.id)).caseId },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/cases/:caseId/replies/check': async (ctx, ws) => ({
+    params: { caseId: (await createTestCase(ctx, ws.id)).caseId },
+    body: { body: 'Hi Peter, I looked at your TPS reports myself this morning.' },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/cases/:caseId/replies': async (ctx, ws) => ({
+    params: { caseId: (await createTestCase(ctx, ws.id)).caseId },
+    body: {
+      body: `Hi Peter, I looked at your TPS reports myself (${randomUUID()}).`,
+      idempotencyKey: randomUUID(),
+      acknowledgeStock: true,
+    },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/cases/:caseId/invite-review': async (ctx, ws) => ({
+    params: { caseId: (await createTestCase(ctx, ws.id)).caseId },
+    body: { message: 'Would you join our next product review?', idempotencyKey: randomUUID() },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/reply-snippets': none,
+  'POST /api/v1/workspaces/:workspaceId/reply-snippets': async () => ({
+    body: { name: 'Thanks', body: 'Thank you, {{first_name}}.' },
+  }),
+  'PATCH /api/v1/workspaces/:workspaceId/reply-snippets/:snippetId': async (ctx, ws) => ({
+    params: { snippetId: (await createTestSnippet(ctx, ws.id)).id },
+    body: { name: 'Renamed' },
+  }),
+  'DELETE /api/v1/workspaces/:workspaceId/reply-snippets/:snippetId': async (ctx, ws) => ({
+    params: { snippetId: (await createTestSnippet(ctx, ws.id)).id },
   }),
 };
 

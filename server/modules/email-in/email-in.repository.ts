@@ -63,6 +63,30 @@ export async function findChildThread(db: Db, workspaceId: string, messageId: st
   return row?.threadId;
 }
 
+/**
+ * The thread of an inbound email that one of our outgoing messages (among `messageIds`) answered:
+ * a customer's answer to a reply sent from a case names our Message-ID, not theirs.
+ */
+export async function findThreadThroughOutbox(
+  db: Db,
+  workspaceId: string,
+  messageIds: string[],
+): Promise<string | undefined> {
+  if (messageIds.length === 0) return undefined;
+  const [row] = await queryRows<{ threadId: string }>(
+    db,
+    sql`SELECT em.thread_id AS "threadId" FROM outbox_messages o
+        JOIN email_messages em ON em.workspace_id = o.workspace_id
+          AND (em.message_id = o.in_reply_to OR em.message_id = ANY(o."references"))
+        WHERE o.workspace_id = ${workspaceId} AND o.message_id IN (${sql.join(
+          messageIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})
+        ORDER BY em.received_at LIMIT 1`,
+  );
+  return row?.threadId;
+}
+
 export interface EmailMessageRow {
   messageId: string;
   rawItemId: number;

@@ -79,6 +79,8 @@ export async function storeEmail(
     const threadId =
       (await repo.findThread(db, workspaceId, parents)) ??
       (await repo.findChildThread(db, workspaceId, message.messageId)) ??
+      // An answer to a reply Hearken sent continues the thread that reply answered.
+      (await repo.findThreadThroughOutbox(db, workspaceId, parents)) ??
       randomUUID();
     const keepSource = source.length <= deps.config.EMAIL_RAW_SOURCE_MAX_BYTES;
     const payload: EmailRawPayload = {

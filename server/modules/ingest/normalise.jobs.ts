@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { defineJob } from '../../jobs/job.ts';
 import { queueAnalysis } from '../feedback-analysis/analysis.service.ts';
 import { resolveIdentities } from '../identity/identity.service.ts';
+import { attachInboundReplies } from '../replies/inbound.service.ts';
 import * as repo from './ingest.repository.ts';
 import { insertNormalisedFeedback } from './normalised-feedback.repository.ts';
 import type { NormalisedItem } from './normalise.ts';
@@ -50,6 +51,12 @@ async function storeItems(db: Db, workspaceId: string, chunk: Parsed[]) {
     }),
   );
   await queueAnalysis(db, workspaceId, [...feedbackIds.values()]);
+  // A customer's email answering a reply sent from a case joins that case (replies module).
+  await attachInboundReplies(
+    db,
+    workspaceId,
+    chunk.map(({ raw, item }) => ({ ...item, feedbackId: feedbackIds.get(raw.id)! })),
+  );
 }
 
 /**

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { errors } from '../../errors.ts';
+import type { MessagePurpose } from '../../db/schema/index.ts';
 import { enqueueMessages, type MailContext } from '../outbox/outbox.service.ts';
 import { invitationEmail } from './email.ts';
 import * as repo from './invitations.repository.ts';
@@ -176,4 +177,67 @@ export async function receiveEvent(ctx: AppContext, workspaceId: string, event: 
     matchedSurveys: planned.length,
     invitations: invitations.map((i) => ({ id: i.id, surveyId: i.surveyId, sendAt: i.sendAt })),
   };
+}
+
+/**
+ * One invitation asked for by another module (a case's win-back survey), written and emailed at
+ * once in `db` (pass a transaction), with the caller's purpose, contact and case on the message so
+ * the consent and contact-limit gate applies. Once per `eventKey`: null when it exists already.
+ */
+export async function inviteOnBehalf(
+  ctx: MailContext,
+  workspaceId: string,
+  input: {
+    surveyId: string;
+    contactId: string;
+    email: string;
+    name: string | null;
+    eventKey: string;
+    purpose: MessagePurpose;
+    caseId: string | null;
+  },
+  db: Db = ctx.db,
+): Promise<{ invitationId: string; outboxId: string | null } | null> {
+  const survey = await surveys.findSurvey(db, workspaceId, input.surveyId);
+  if (!survey) throw errors.notFound('survey', input.surveyId);
+  const [inserted] = await repo.insertInvitations(db, workspaceId, [
+    {
+      surveyId: input.surveyId,
+      contactId: input.contactId,
+      email: input.email,
+      name: input.name,
+      externalId: null,
+      language: null,
+      token: randomBytes(18).toString('base64url'),
+      source: 'event',
+      eventKey: input.eventKey,
+      sendAt: new Date(),
+    },
+  ]);
+  if (!inserted) return null;
+  await repo.markEmailed(db, workspaceId, [inserted.id]);
+  const definition = parseStoredDefinition(survey.definition);
+  const email = invitationEmail({
+    definition,
+    surveyUrl: publicUrl(ctx.config, survey.publicToken),
+    invitationToken: inserted.token,
+    name: input.name,
+    language: definition.defaultLanguage,
+  });
+  const [written] = await enqueueMessages(
+    ctx,
+    workspaceId,
+    [
+      {
+        dedupKey: `survey-invitation:${inserted.id}`,
+        to: input.email,
+        ...email,
+        purpose: input.purpose,
+        contactId: input.contactId,
+        caseId: input.caseId,
+      },
+    ],
+    db,
+  );
+  return { invitationId: inserted.id, outboxId: written?.id ?? null };
 }

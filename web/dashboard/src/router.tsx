@@ -35,6 +35,10 @@ const lazyDirectory = async () => ({
   Component: (await import('./directory/DirectoryPage.tsx')).DirectoryPage,
 });
 
+const lazySnippets = async () => ({
+  Component: (await import('./cases/composer/SnippetsPage.tsx')).SnippetsPage,
+});
+
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/setup', element: <SetupPage /> },
@@ -63,6 +67,7 @@ export const router = createBrowserRouter([
           { path: 'members', element: <MembersPage /> },
           { path: 'api-keys', element: <ApiKeysPage /> },
           { path: 'settings', element: <SettingsPage /> },
+          { path: 'reply-snippets', lazy: lazySnippets },
         ],
       },
     ],
