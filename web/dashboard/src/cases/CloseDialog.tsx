@@ -71,7 +71,7 @@ export function CloseDialog({
           label="Action taken"
           hint={
             linked > 0
-              ? `${linked} linked action${linked === 1 ? '' : 's'} count as the action taken; add a note if you like.`
+              ? `${linked} linked action${linked === 1 ? ' counts' : 's count'} as the action taken; add a note if you like.`
               : 'What was done for this customer (or link an action first).'
           }
           value={actionTaken}
