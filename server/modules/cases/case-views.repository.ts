@@ -249,3 +249,12 @@ export function feedbackForCase(db: Db, workspaceId: string, ids: string[]) {
         ORDER BY f.received_at, f.id`,
   );
 }
+
+/** Whether the workspace hides personal data from viewers. */
+export async function redactsPersonalData(db: Db, workspaceId: string): Promise<boolean> {
+  const [row] = await queryRows<{ redact: boolean }>(
+    db,
+    sql`SELECT redact_personal_data AS redact FROM workspaces WHERE id = ${workspaceId}`,
+  );
+  return row?.redact ?? false;
+}

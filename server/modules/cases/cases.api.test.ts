@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../http/app.ts';
@@ -108,6 +109,28 @@ describeEachEngine('cases API', ({ ctx }) => {
     const read = await viewer('GET', `/cases/${caseId}`);
     expect(read.json().case.stage).toBe('engage');
     expect(read.json().timeline).toHaveLength(1);
+    expect(read.json().feedback[0].text).toContain('555-0100');
+  });
+
+  it('hides personal data from viewers when the workspace redacts it', async () => {
+    const workspace = await createTestWorkspace(ctx());
+    const { caseId } = await createSampleCase(ctx(), workspace.id);
+    await ctx().db.execute(
+      sql`UPDATE workspaces SET redact_personal_data = true WHERE id = ${workspace.id}`,
+    );
+    const viewer = await as(await workspace.member('viewer'), workspace.id)(
+      'GET',
+      `/cases/${caseId}`,
+    );
+    expect(viewer.json().feedback[0].text).not.toContain('555-0100');
+    expect(viewer.json().feedback[0].text).toContain('TPS reports');
+    expect(viewer.json().contact.email).toBeNull();
+    const agent = await as(await workspace.member('agent'), workspace.id)(
+      'GET',
+      `/cases/${caseId}`,
+    );
+    expect(agent.json().feedback[0].text).toContain('555-0100');
+    expect(agent.json().contact.email).toMatch(/@initech\.test$/);
   });
 
   it("answers 404 for another workspace's case and action", async () => {

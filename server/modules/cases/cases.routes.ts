@@ -79,13 +79,10 @@ export function casesRoutes(app: FastifyInstance, ctx: AppContext): void {
         response: detail,
       },
     },
-    async (request) =>
-      service.getCase(
-        ctx,
-        requireWorkspace(request).workspaceId,
-        request.params.caseId,
-        new Date(),
-      ),
+    async (request) => {
+      const { workspaceId, role } = requireWorkspace(request);
+      return service.getCase(ctx, workspaceId, request.params.caseId, new Date(), role);
+    },
   );
 
   /** A POST on one case that changes it and answers with the case as it is now. */

@@ -1,7 +1,8 @@
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { OPEN_STAGES, type CaseKind, type OpenStage } from '../../db/schema/index.ts';
+import { OPEN_STAGES, type CaseKind, type OpenStage, type Role } from '../../db/schema/index.ts';
 import { errors } from '../../errors.ts';
+import { findPersonalData, redact } from '../analysis/redact.ts';
 import { listActions } from './actions.repository.ts';
 import * as changes from './case-changes.repository.ts';
 import { sendStaffNotes } from './case-mail.ts';
@@ -62,18 +63,22 @@ export async function listCases(
   };
 }
 
-/** One case with the customer's words, who they are, their history, the timeline and actions. */
+/**
+ * One case with the customer's words, who they are, their history, the timeline and actions.
+ * Viewers see personal data hidden (texts redacted, no email) when the workspace redacts it.
+ */
 export async function getCase(
   ctx: Pick<AppContext, 'db'>,
   workspaceId: string,
   caseId: string,
   now: Date,
+  role: Role = 'agent',
 ) {
   const db = ctx.db;
   const summary = await views.findCaseSummary(db, workspaceId, caseId);
   if (!summary) throw errors.notFound('case', caseId);
   const full = await requireCase(db, workspaceId, caseId);
-  const [items, contact, account, otherFeedback, otherCases, events, actions, rootCause] =
+  const [items, contact, account, otherFeedback, otherCases, events, actions, rootCause, hiding] =
     await Promise.all([
       views.caseFeedbackItems(db, workspaceId, caseId),
       full.contactId ? views.findContact(db, workspaceId, full.contactId) : null,
@@ -92,7 +97,12 @@ export async function getCase(
       views.timeline(db, workspaceId, caseId),
       listActions(db, workspaceId, { caseId, limit: 100 }),
       full.rootCauseThemeId ? views.themeName(db, workspaceId, full.rootCauseThemeId) : null,
+      role === 'viewer' ? views.redactsPersonalData(db, workspaceId) : false,
     ]);
+  const words = (row: views.CaseFeedbackRow) => {
+    const item = presentFeedback(row);
+    return hiding ? { ...item, text: redact(item.text, findPersonalData(item.text)) } : item;
+  };
   return {
     case: {
       ...presentSummary(summary, now),
@@ -105,11 +115,11 @@ export async function getCase(
       stageStartedAt: new Date(full.stageStartedAt).toISOString(),
       firstResponseAt: full.firstResponseAt ? new Date(full.firstResponseAt).toISOString() : null,
     },
-    feedback: items.map(presentFeedback),
-    contact,
+    feedback: items.map(words),
+    contact: contact && hiding ? { ...contact, email: null } : contact,
     account,
     history: {
-      feedback: otherFeedback.map(presentFeedback),
+      feedback: otherFeedback.map(words),
       cases: otherCases.map((row) => presentSummary(row, now)),
     },
     timeline: events.map(presentEvent),
