@@ -123,7 +123,10 @@ export async function deleteAction(db: Db, workspaceId: string, actionId: string
   return rows.length > 0;
 }
 
-/** Links actions to a case; returns the ids newly linked (already linked ones are skipped). */
+/**
+ * Links actions to a case; returns the ids newly linked (already linked ones are skipped). A link
+ * to an action that has already shipped counts as told: whoever links it knows it shipped.
+ */
 export async function linkActions(
   db: Db,
   workspaceId: string,
@@ -133,9 +136,12 @@ export async function linkActions(
   if (actionIds.length === 0) return [];
   const rows = await queryRows<{ actionId: string }>(
     db,
-    sql`INSERT INTO case_actions (workspace_id, case_id, action_id)
-        SELECT ${workspaceId}::uuid, ${caseId}::uuid, value::uuid
-        FROM jsonb_array_elements_text(${JSON.stringify(actionIds)}::jsonb)
+    sql`INSERT INTO case_actions (workspace_id, case_id, action_id, notified_at)
+        SELECT ${workspaceId}::uuid, ${caseId}::uuid, a.id,
+          CASE WHEN a.status = 'shipped' THEN now() END
+        FROM actions a
+        WHERE a.workspace_id = ${workspaceId}
+          AND a.id IN (SELECT jsonb_array_elements_text(${JSON.stringify(actionIds)}::jsonb)::uuid)
         ON CONFLICT DO NOTHING RETURNING action_id AS "actionId"`,
   );
   return rows.map((row) => row.actionId);

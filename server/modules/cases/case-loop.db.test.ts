@@ -123,6 +123,14 @@ describeEachEngine('case loop: comments, actions, merges', ({ ctx }) => {
       'action_linked',
       'action_shipped',
     ]);
+
+    // A case linked after the action shipped is not handed back by a later status round trip.
+    const late = await createSampleCase(ctx(), ws, { ownerId: agent.id });
+    await actions.linkAction(ctx(), ws, late.caseId, action.id, agent.id, T0);
+    await actions.updateAction(ctx(), ws, action.id, { status: 'in_progress' }, agent.id, T0);
+    await actions.updateAction(ctx(), ws, action.id, { status: 'shipped' }, agent.id, T0);
+    expect(await eventTypes(ws, late.caseId)).toEqual(['opened', 'action_linked']);
+    expect(await told()).toHaveLength(2);
   });
 
   it('unlinks and deletes actions; a missing action is 404', async () => {
