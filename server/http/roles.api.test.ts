@@ -120,6 +120,21 @@ const leastRole: Record<string, Role> = {
   'POST /api/v1/workspaces/:workspaceId/reply-snippets': 'admin',
   'PATCH /api/v1/workspaces/:workspaceId/reply-snippets/:snippetId': 'admin',
   'DELETE /api/v1/workspaces/:workspaceId/reply-snippets/:snippetId': 'admin',
+  'GET /api/v1/workspaces/:workspaceId/cases': 'viewer',
+  'POST /api/v1/workspaces/:workspaceId/cases': 'agent',
+  'GET /api/v1/workspaces/:workspaceId/cases/:caseId': 'viewer',
+  'POST /api/v1/workspaces/:workspaceId/cases/:caseId/assign': 'agent',
+  'POST /api/v1/workspaces/:workspaceId/cases/:caseId/engage': 'agent',
+  'POST /api/v1/workspaces/:workspaceId/cases/:caseId/stage': 'agent',
+  'POST /api/v1/workspaces/:workspaceId/cases/:caseId/close': 'agent',
+  'POST /api/v1/workspaces/:workspaceId/cases/:caseId/reopen': 'agent',
+  'POST /api/v1/workspaces/:workspaceId/cases/:caseId/comments': 'agent',
+  'POST /api/v1/workspaces/:workspaceId/cases/:caseId/actions': 'agent',
+  'DELETE /api/v1/workspaces/:workspaceId/cases/:caseId/actions/:actionId': 'agent',
+  'GET /api/v1/workspaces/:workspaceId/actions': 'viewer',
+  'POST /api/v1/workspaces/:workspaceId/actions': 'agent',
+  'PATCH /api/v1/workspaces/:workspaceId/actions/:actionId': 'agent',
+  'DELETE /api/v1/workspaces/:workspaceId/actions/:actionId': 'admin',
 };
 
 describeEachEngine('roles', ({ ctx }) => {

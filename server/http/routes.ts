@@ -29,6 +29,8 @@ import { kudosRoutes } from '../modules/kudos/kudos.routes.ts';
 import { sharingRoutes } from '../modules/sharing/sharing.routes.ts';
 import { loopMetricsRoutes } from '../modules/loop-metrics/loop-metrics.routes.ts';
 import { repliesRoutes } from '../modules/replies/replies.routes.ts';
+import { casesRoutes } from '../modules/cases/cases.routes.ts';
+import { caseActionsRoutes } from '../modules/cases/actions.routes.ts';
 
 /** Every module's routes, mounted under /api/v1. */
 export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -61,4 +63,6 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   sharingRoutes(app, ctx);
   loopMetricsRoutes(app, ctx);
   repliesRoutes(app, ctx);
+  casesRoutes(app, ctx);
+  caseActionsRoutes(app, ctx);
 }

@@ -36,6 +36,12 @@ import {
 import { tagKudos } from '../modules/kudos/kudos.service.ts';
 import { createTestTeamWithMembers } from '../modules/sharing/sharing.fixture.ts';
 import { createTestCase, createTestSnippet } from '../modules/replies/replies.fixture.ts';
+import {
+  createClosedCase,
+  createLinkedAction,
+  createSampleAction,
+  createSampleCase,
+} from '../modules/cases/cases.fixture.ts';
 
 /** A valid request for a route: path params beyond :workspaceId, a body, a query string. */
 export interface RouteSample {
@@ -388,6 +394,60 @@ export const routeSamples: Record<string, SampleFactory> = {
   }),
   'DELETE /api/v1/workspaces/:workspaceId/reply-snippets/:snippetId': async (ctx, ws) => ({
     params: { snippetId: (await createTestSnippet(ctx, ws.id)).id },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/cases': async () => ({ query: { stage: 'open' } }),
+  'POST /api/v1/workspaces/:workspaceId/cases': async (ctx, ws) => ({
+    body: { feedbackIds: [(await createSampleCase(ctx, ws.id)).feedbackIds[1]!] },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/cases/:caseId': async (ctx, ws) => ({
+    params: { caseId: (await createSampleCase(ctx, ws.id)).caseId },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/cases/:caseId/assign': async (ctx, ws) => ({
+    params: { caseId: (await createSampleCase(ctx, ws.id)).caseId },
+    body: { ownerId: ws.owner.id },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/cases/:caseId/engage': async (ctx, ws) => ({
+    params: { caseId: (await createSampleCase(ctx, ws.id)).caseId },
+    body: { learned: 'The export times out on large reports.', initiatedBy: 'customer' },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/cases/:caseId/stage': async (ctx, ws) => ({
+    params: { caseId: (await createSampleCase(ctx, ws.id)).caseId },
+    body: { to: 'process', from: 'engage' },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/cases/:caseId/close': async (ctx, ws) => ({
+    params: { caseId: (await createSampleCase(ctx, ws.id)).caseId },
+    body: {
+      outcome: 'resolved',
+      rootCauseThemeId: await createTestTheme(ctx, ws.id),
+      actionTaken: 'Raised the export limit.',
+    },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/cases/:caseId/reopen': async (ctx, ws) => ({
+    params: { caseId: (await createClosedCase(ctx, ws.id)).caseId },
+    body: { reason: 'The customer wrote again.' },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/cases/:caseId/comments': async (ctx, ws) => ({
+    params: { caseId: (await createSampleCase(ctx, ws.id)).caseId },
+    body: { body: 'Can you call them today?', mentions: [ws.owner.id] },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/cases/:caseId/actions': async (ctx, ws) => ({
+    params: { caseId: (await createSampleCase(ctx, ws.id)).caseId },
+    body: { actionId: await createSampleAction(ctx, ws.id) },
+  }),
+  'DELETE /api/v1/workspaces/:workspaceId/cases/:caseId/actions/:actionId': async (ctx, ws) => {
+    const { caseId, actionId } = await createLinkedAction(ctx, ws.id);
+    return { params: { caseId, actionId } };
+  },
+  'GET /api/v1/workspaces/:workspaceId/actions': none,
+  'POST /api/v1/workspaces/:workspaceId/actions': async () => ({
+    body: { title: 'Raise the export limit' },
+  }),
+  'PATCH /api/v1/workspaces/:workspaceId/actions/:actionId': async (ctx, ws) => ({
+    params: { actionId: await createSampleAction(ctx, ws.id) },
+    body: { status: 'in_progress' },
+  }),
+  'DELETE /api/v1/workspaces/:workspaceId/actions/:actionId': async (ctx, ws) => ({
+    params: { actionId: await createSampleAction(ctx, ws.id) },
   }),
 };
 

@@ -21,6 +21,10 @@ export const CASE_EVENT_TYPES = [
   'reply_received',
   /** data: { actionId, title } */
   'action_linked',
+  /** data: { actionId, title } — the link was removed. */
+  'action_unlinked',
+  /** data: { fromCaseId, fromNumber, feedbackIds } — contacts merged: another case was folded in. */
+  'merged',
   /** data: { actionId, title } — the linked action shipped; the owner should tell the customer. */
   'action_shipped',
   /** data: { purpose, outboxId } — a follow-up asked for permission to re-contact. */

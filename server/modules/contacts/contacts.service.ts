@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context.ts';
+import { moveCasesOfContact } from '../cases/case-merge.service.ts';
 import type { Db } from '../../db/client.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit, type Actor } from '../audit/audit.service.ts';
@@ -54,6 +55,7 @@ export async function mergeContact(
     await requireContact(db, workspaceId, sourceId);
     await requireContact(db, workspaceId, targetId);
     await moveRespondent(db, workspaceId, sourceId, targetId);
+    await moveCasesOfContact(db, workspaceId, sourceId, targetId, actor.userId, new Date());
     const movedFeedback = await repo.mergeContacts(db, workspaceId, sourceId, targetId);
     await recordAudit(
       db,

@@ -133,6 +133,7 @@ export const importLineSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('staff_person'), data: staffPersonData }),
   z.strictObject({ type: z.literal('tracked_entity'), data: trackedEntityData }),
   z.strictObject({ type: z.literal('analysis_correction'), data: analysisCorrectionData }),
+  z.strictObject({ type: z.literal('case'), data: z.record(z.string(), z.unknown()) }),
   z.strictObject({ type: z.literal('member'), data: z.record(z.string(), z.unknown()) }),
   z.strictObject({ type: z.literal('api_key_meta'), data: z.record(z.string(), z.unknown()) }),
 ]);

@@ -8,6 +8,7 @@ import { countCustomerRows } from '../feedback/feedback.service.ts';
 import * as repo from './export.repository.ts';
 import { exportDirectory } from '../staff-directory/staff-directory.service.ts';
 import { allCorrections } from '../feedback-analysis/corrections.service.ts';
+import { exportCasePage } from '../cases/case-export.service.ts';
 
 export { importWorkspace, type ImportResult, type ImportProgress } from './import.service.ts';
 
@@ -23,6 +24,7 @@ export type ExportCounts = Record<
   | 'staff_person'
   | 'tracked_entity'
   | 'analysis_correction'
+  | 'case'
   | 'member'
   | 'api_key_meta',
   number
@@ -92,6 +94,7 @@ export async function exportWorkspace(
     staff_person: 0,
     tracked_entity: 0,
     analysis_correction: 0,
+    case: 0,
     member: 0,
     api_key_meta: 0,
   };
@@ -134,6 +137,11 @@ export async function exportWorkspace(
       const { userId: _user, ...correction } = row;
       await emit('analysis_correction', correction);
     }
+    // Cases with their timelines, for the record; import does not restore them (yet).
+    for await (const row of allRows(ctx, workspaceId, (_db, ws, afterId, limit) =>
+      exportCasePage(ctx, ws, afterId, limit),
+    ))
+      await emit('case', row);
     for (const member of await listMembers(ctx, workspaceId)) {
       await emit('member', { email: member.email, name: member.name, role: member.role });
     }

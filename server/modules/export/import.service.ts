@@ -40,6 +40,7 @@ const MAX_REPORTED_ERRORS = 1000;
 const ALREADY_PRESENT = 'already in the workspace';
 const MEMBER_SKIPPED = 'members are not imported as users; invite them to the workspace instead';
 const API_KEY_SKIPPED = 'API keys are not imported; create new keys in the workspace';
+const CASE_SKIPPED = 'cases are exported for the record and not imported';
 
 type Pending = { line: number; row: { id: string } & Record<string, unknown> };
 type Insert = (db: Db, rows: never[]) => Promise<number>;
@@ -210,6 +211,7 @@ export async function importWorkspace(
     const { type, data } = parsed.data;
     if (type === 'member') skip(MEMBER_SKIPPED);
     else if (type === 'api_key_meta') skip(API_KEY_SKIPPED);
+    else if (type === 'case') skip(CASE_SKIPPED);
     else {
       pending[type].push({ line: lineNumber, row: { ...data, workspaceId: targetWorkspaceId } });
       if (pending[type].length >= BATCH_SIZE) await storeUpTo(type);

@@ -31,6 +31,13 @@ const lazyKudos = async () => ({
 const lazyLoopMetrics = async () => ({
   Component: (await import('./loop-metrics/LoopMetricsPage.tsx')).LoopMetricsPage,
 });
+const lazyCases = async () => ({
+  Component: (await import('./cases/CasesPage.tsx')).CasesPage,
+});
+const lazyCase = async () => ({ Component: (await import('./cases/CasePage.tsx')).CasePage });
+const lazyActions = async () => ({
+  Component: (await import('./cases/ActionsPage.tsx')).ActionsPage,
+});
 const lazyDirectory = async () => ({
   Component: (await import('./directory/DirectoryPage.tsx')).DirectoryPage,
 });
@@ -58,6 +65,9 @@ export const router = createBrowserRouter([
           { path: 'themes', lazy: lazyThemes },
           { path: 'themes/:themeId', lazy: lazyTheme },
           { path: 'alerts', element: <AlertsPage /> },
+          { path: 'cases', lazy: lazyCases },
+          { path: 'cases/:caseId', lazy: lazyCase },
+          { path: 'actions', lazy: lazyActions },
           { path: 'listening-posts', element: <ListeningPostsPage /> },
           { path: 'surveys', element: <SurveysPage /> },
           { path: 'imports', element: <ImportsPage /> },

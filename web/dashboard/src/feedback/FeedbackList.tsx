@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import type { ReactNode } from 'react';
 import { RelativeTime } from '../../../ui/RelativeTime.tsx';
 import { canWorkWithFeedback } from '../roles.ts';
 import { useWorkspace } from '../session.ts';
@@ -17,16 +18,18 @@ interface FeedbackListProps {
   items: readonly FeedbackItem[];
   /** Shows the controls to correct the analysis to those allowed to (the inbox). */
   corrections?: boolean;
+  /** More controls under each item (the inbox's "Open case"). */
+  extra?: (item: FeedbackItem) => ReactNode;
 }
 
 /** Feedback newest first, as on the home page and in the inbox. */
-export function FeedbackList({ items, corrections = false }: FeedbackListProps) {
+export function FeedbackList({ items, corrections = false, extra }: FeedbackListProps) {
   const workspace = useWorkspace();
   const editable = corrections && canWorkWithFeedback(workspace.role);
   return (
     <ol className="feedback-list">
       {items.map((item) => (
-        <FeedbackRow key={item.id} item={item} editable={editable} />
+        <FeedbackRow key={item.id} item={item} editable={editable} extra={extra?.(item)} />
       ))}
     </ol>
   );
@@ -39,9 +42,11 @@ export function FeedbackList({ items, corrections = false }: FeedbackListProps) 
 export function FeedbackRow({
   item,
   editable = false,
+  extra,
 }: {
   item: FeedbackItem;
   editable?: boolean;
+  extra?: ReactNode;
 }) {
   const workspace = useWorkspace();
   const analysis = item.analysis ?? null;
@@ -92,6 +97,7 @@ export function FeedbackRow({
           <ThemeEditor feedbackId={item.id} />
         </div>
       )}
+      {extra}
     </li>
   );
 }

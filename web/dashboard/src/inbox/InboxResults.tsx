@@ -11,6 +11,7 @@ import { useWorkspace } from '../session.ts';
 import { apiQuery, filterProblems, hasFilters } from './filters.ts';
 import type { InboxFilters } from './filters.ts';
 import { useInbox } from './queries.ts';
+import { OpenCaseButton } from './OpenCaseButton.tsx';
 
 interface InboxResultsProps {
   filters: InboxFilters;
@@ -70,7 +71,11 @@ export function InboxResults({ filters, reset }: InboxResultsProps) {
         )
       ) : (
         <div className={stale ? 'stack is-stale' : 'stack'} aria-busy={stale || undefined}>
-          <FeedbackList items={items} corrections />
+          <FeedbackList
+            items={items}
+            corrections
+            extra={(item) => <OpenCaseButton feedbackId={item.id} />}
+          />
           {inbox.error && (
             <ErrorNotice problem={inbox.error} onRetry={() => void inbox.fetchNextPage()} />
           )}

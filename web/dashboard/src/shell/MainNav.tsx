@@ -8,6 +8,7 @@ export function MainNav({ workspaceId }: { workspaceId: string }) {
         Home
       </NavLink>
       <NavLink to={`${base}/inbox`}>Inbox</NavLink>
+      <NavLink to={`${base}/cases`}>Cases</NavLink>
       <NavLink to={`${base}/themes`}>Themes</NavLink>
       <NavLink to={`${base}/alerts`}>Alerts</NavLink>
       <NavLink to={`${base}/loop-metrics`}>Loop metrics</NavLink>

@@ -34,6 +34,6 @@ export function useSendReply(workspaceId: string, caseId: string) {
   return useMutation({
     mutationFn: (input: SendInput) =>
       api.post<SentReply>(wsPath(workspaceId, 'cases', caseId, 'replies'), input),
-    onSuccess: () => client.invalidateQueries({ queryKey: ['ws', workspaceId, 'cases', caseId] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['ws', workspaceId, 'cases'] }),
   });
 }
