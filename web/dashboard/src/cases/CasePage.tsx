@@ -7,6 +7,7 @@ import { channelLabel } from '../feedback/labels.ts';
 import { ScoreBadge } from '../feedback/ScoreBadge.tsx';
 import { canWorkWithFeedback } from '../roles.ts';
 import { useWorkspace } from '../session.ts';
+import { ShareButton } from '../sharing/ShareForm.tsx';
 import { DueBadge, StageChip } from './CaseCard.tsx';
 import { AssignForm, CommentForm, EngageForm } from './CaseForms.tsx';
 import { CaseStageBar } from './CaseStageBar.tsx';
@@ -149,6 +150,14 @@ export function CasePage() {
                 key={`${current.owner?.id}-${current.team?.id}`}
                 detail={detail}
                 workspaceId={workspace.id}
+              />
+            </Section>
+          )}
+          {canAct && (
+            <Section title="Share">
+              <ShareButton
+                target={{ kind: 'case', id: current.id }}
+                label={`case #${current.number}`}
               />
             </Section>
           )}

@@ -7,6 +7,7 @@ import { SegmentedControl } from '../../../ui/SegmentedControl.tsx';
 import { Loading } from '../../../ui/Spinner.tsx';
 import { isApiError } from '../api.ts';
 import { useWorkspace } from '../session.ts';
+import { ShareButton } from '../sharing/ShareForm.tsx';
 import { fillSeries } from './fillSeries.ts';
 import { QuoteCard } from './QuoteCard.tsx';
 import { useThemeDetail } from './queries.ts';
@@ -97,6 +98,12 @@ function ThemeView({ detail, stale, window, setWindow }: ThemeViewProps) {
           <Link to={`${base}/inbox?themeId=${encodeURIComponent(theme.id)}`}>
             Its feedback in the inbox
           </Link>
+          {theme.status === 'active' && (
+            <ShareButton
+              target={{ kind: 'theme', id: theme.id }}
+              label={`the theme ${theme.name}`}
+            />
+          )}
         </span>
         <SegmentedControl
           label="Period"
