@@ -5,6 +5,7 @@ import { RelativeTime } from '../../../ui/RelativeTime.tsx';
 import { Loading } from '../../../ui/Spinner.tsx';
 import { channelLabel } from '../feedback/labels.ts';
 import { ScoreBadge } from '../feedback/ScoreBadge.tsx';
+import { CreditButton } from '../kudos/CreditButton.tsx';
 import { canWorkWithFeedback } from '../roles.ts';
 import { useWorkspace } from '../session.ts';
 import { ShareButton } from '../sharing/ShareForm.tsx';
@@ -31,6 +32,7 @@ function Words({ item }: { item: CaseFeedback }) {
       <blockquote className="case-quote">
         {item.text || <span className="muted">No comment.</span>}
       </blockquote>
+      {item.text && <CreditButton feedbackId={item.id} />}
     </li>
   );
 }

@@ -7,6 +7,7 @@ import { Section } from '../../../ui/Page.tsx';
 import { Loading } from '../../../ui/Spinner.tsx';
 import { FeedbackList } from '../feedback/FeedbackList.tsx';
 import { formatCount } from '../format.ts';
+import { CreditButton } from '../kudos/CreditButton.tsx';
 import { useWorkspace } from '../session.ts';
 import { apiQuery, filterProblems, hasFilters } from './filters.ts';
 import type { InboxFilters } from './filters.ts';
@@ -74,7 +75,12 @@ export function InboxResults({ filters, reset }: InboxResultsProps) {
           <FeedbackList
             items={items}
             corrections
-            extra={(item) => <OpenCaseButton feedbackId={item.id} />}
+            extra={(item) => (
+              <>
+                <OpenCaseButton feedbackId={item.id} />
+                {item.text && <CreditButton feedbackId={item.id} />}
+              </>
+            )}
           />
           {inbox.error && (
             <ErrorNotice problem={inbox.error} onRetry={() => void inbox.fetchNextPage()} />

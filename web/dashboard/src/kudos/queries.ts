@@ -1,5 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, wsPath } from '../api.ts';
+import type { CreditInput } from './credit.ts';
 import type { EmployeeReport, Kudos, KudosWall } from './types.ts';
 
 export function useKudosWall(workspaceId: string) {
@@ -24,5 +25,24 @@ export function useEmployeeReport(workspaceId: string, days: number, now: Date =
     queryKey: ['ws', workspaceId, 'kudos', 'report', from, to],
     queryFn: () =>
       api.get<EmployeeReport>(`${wsPath(workspaceId, 'kudos', 'report')}?from=${from}&to=${to}`),
+  });
+}
+
+/** Credits a staff person or team for praise in one item (200 when they already were). */
+export function useCreditKudos(workspaceId: string, feedbackId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreditInput) =>
+      api.post<Kudos>(wsPath(workspaceId, 'feedback', feedbackId, 'kudos'), input),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['ws', workspaceId, 'kudos'] }),
+  });
+}
+
+export function useRemoveKudos(workspaceId: string, feedbackId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (kudosId: string) =>
+      api.delete(wsPath(workspaceId, 'feedback', feedbackId, 'kudos', kudosId)),
+    onSuccess: () => client.invalidateQueries({ queryKey: ['ws', workspaceId, 'kudos'] }),
   });
 }
