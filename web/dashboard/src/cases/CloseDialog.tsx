@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { FormError } from '../../../ui/Alert.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { Dialog } from '../../../ui/Dialog.tsx';
-import { SelectField, TextAreaField } from '../../../ui/Field.tsx';
+import { SelectField, TextAreaField, TextField } from '../../../ui/Field.tsx';
 import { fieldError, type Problem } from '../../../ui/problem.ts';
+import { api, wsPath } from '../api.ts';
 import { useThemes } from '../themes/queries.ts';
 import { OUTCOME_LABELS } from './labels.ts';
 import { useCaseChange } from './queries.ts';
@@ -15,7 +16,13 @@ interface CloseInput {
   actionTaken: string;
 }
 
-/** Closing asks for the outcome, the root cause as a theme, and what was done. */
+/** The select's value for "a root cause no theme names yet": staff name it here. */
+const NEW_THEME = 'new';
+
+/**
+ * Closing asks for the outcome, the root cause as a theme, and what was done. A root cause that
+ * clustering has not found yet can be named here; it becomes a pinned theme.
+ */
 export function CloseDialog({
   detail,
   workspaceId,
@@ -29,9 +36,11 @@ export function CloseDialog({
   const themes = useThemes(workspaceId, { window: '365d' });
   const [outcome, setOutcome] = useState<CaseOutcome>('resolved');
   const [themeId, setThemeId] = useState('');
+  const [newTheme, setNewTheme] = useState('');
+  const [themeProblem, setThemeProblem] = useState<Problem | null>(null);
   const [actionTaken, setActionTaken] = useState('');
   const thankYou = detail.case.kind === 'thank_you';
-  const problem = close.error as Problem | null;
+  const problem = (close.error as Problem | null) ?? themeProblem;
   const linked = detail.actions.length;
 
   return (
@@ -40,10 +49,26 @@ export function CloseDialog({
         className="stack"
         onSubmit={(event) => {
           event.preventDefault();
-          close.mutate(
-            { outcome, actionTaken, ...(themeId ? { rootCauseThemeId: themeId } : {}) },
-            { onSuccess: onClose },
-          );
+          void (async () => {
+            let rootCauseThemeId = themeId;
+            if (themeId === NEW_THEME) {
+              try {
+                setThemeProblem(null);
+                const created = await api.post<{ id: string }>(wsPath(workspaceId, 'themes'), {
+                  name: newTheme,
+                });
+                rootCauseThemeId = created.id;
+                setThemeId(created.id);
+              } catch (error) {
+                setThemeProblem(error as Problem);
+                return;
+              }
+            }
+            close.mutate(
+              { outcome, actionTaken, ...(rootCauseThemeId ? { rootCauseThemeId } : {}) },
+              { onSuccess: onClose },
+            );
+          })();
         }}
       >
         <SelectField
@@ -54,7 +79,7 @@ export function CloseDialog({
           onChange={(event) => setOutcome(event.target.value as CaseOutcome)}
         />
         <SelectField
-          name="status"
+          name="rootCauseThemeId"
           label="Root cause (theme)"
           hint={thankYou ? 'Optional for a thank-you loop.' : 'So fixes can be counted per theme.'}
           value={themeId}
@@ -63,11 +88,24 @@ export function CloseDialog({
           options={[
             { value: '', label: themes.isPending ? 'Loading themes…' : 'Choose a theme' },
             ...(themes.data?.items ?? []).map((t) => ({ value: t.id, label: t.name })),
+            { value: NEW_THEME, label: 'A new root cause…' },
           ]}
           onChange={(event) => setThemeId(event.target.value)}
         />
+        {themeId === NEW_THEME && (
+          <TextField
+            name="name"
+            label="Name the root cause"
+            hint="It becomes a theme of its own, kept when themes are re-clustered."
+            value={newTheme}
+            required
+            maxLength={80}
+            error={fieldError(problem, 'name')}
+            onChange={(event) => setNewTheme(event.target.value)}
+          />
+        )}
         <TextAreaField
-          name="status"
+          name="actionTaken"
           label="Action taken"
           hint={
             linked > 0
@@ -80,7 +118,7 @@ export function CloseDialog({
           error={fieldError(problem, 'actionTaken')}
           onChange={(event) => setActionTaken(event.target.value)}
         />
-        <FormError problem={problem} fields={['rootCauseThemeId', 'actionTaken']} />
+        <FormError problem={problem} fields={['rootCauseThemeId', 'actionTaken', 'name']} />
         <div className="dialog-actions">
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" busy={close.isPending}>
