@@ -59,6 +59,7 @@ const leastRole: Record<string, Role> = {
   'GET /api/v1/workspaces/:workspaceId/surveys/:surveyId/invitations': 'viewer',
   'POST /api/v1/workspaces/:workspaceId/surveys/:surveyId/invitations': 'agent',
   'GET /api/v1/workspaces/:workspaceId/outbox': 'admin',
+  'POST /api/v1/workspaces/:workspaceId/outbox/:messageId/retry': 'admin',
   'POST /api/v1/workspaces/:workspaceId/imports/preview': 'admin',
   'POST /api/v1/workspaces/:workspaceId/imports': 'admin',
   'GET /api/v1/workspaces/:workspaceId/imports': 'admin',

@@ -33,6 +33,7 @@ import {
   createSampleRule,
   sampleRuleInput,
 } from '../modules/alerts/alerts.fixture.ts';
+import { createFailedMessage } from '../modules/outbox/outbox.fixture.ts';
 
 /** A valid request for a route: path params beyond :workspaceId, a body, a query string. */
 export interface RouteSample {
@@ -233,6 +234,9 @@ export const routeSamples: Record<string, SampleFactory> = {
     body: { contacts: [{ email: `invitee-${randomUUID()}@example.test` }] },
   }),
   'GET /api/v1/workspaces/:workspaceId/outbox': async () => ({ query: { limit: '5' } }),
+  'POST /api/v1/workspaces/:workspaceId/outbox/:messageId/retry': async (ctx, ws) => ({
+    params: { messageId: await createFailedMessage(ctx, ws.id) },
+  }),
   'GET /api/v1/workspaces/:workspaceId/feedback/:feedbackId': async (ctx, ws) => ({
     params: { feedbackId: await createTestFeedback(ctx, ws.id) },
   }),
