@@ -25,6 +25,8 @@ import { feedbackAnalysisRoutes } from '../modules/feedback-analysis/feedback-an
 import { staffDirectoryRoutes } from '../modules/staff-directory/staff-directory.routes.ts';
 import { alertRulesRoutes } from '../modules/alerts/rules.routes.ts';
 import { alertsRoutes } from '../modules/alerts/alerts.routes.ts';
+import { consentRoutes } from '../modules/consent/consent.routes.ts';
+import { contactLimitRoutes } from '../modules/consent/policies.routes.ts';
 
 /** Every module's routes, mounted under /api/v1. */
 export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -53,4 +55,6 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   staffDirectoryRoutes(app, ctx);
   alertRulesRoutes(app, ctx);
   alertsRoutes(app, ctx);
+  consentRoutes(app, ctx);
+  contactLimitRoutes(app, ctx);
 }

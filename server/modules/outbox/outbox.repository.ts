@@ -278,3 +278,12 @@ export async function markBounced(
         RETURNING workspace_id AS "workspaceId", id, "to", contact_id AS "contactId"`,
   );
 }
+
+export async function findByMessageId(db: Db, workspaceId: string, messageId: string) {
+  const [row] = await queryRows<MessageRow>(
+    db,
+    sql`SELECT ${columns} FROM outbox_messages
+        WHERE workspace_id = ${workspaceId} AND message_id = ${messageId} LIMIT 1`,
+  );
+  return row;
+}

@@ -211,3 +211,17 @@ export function mailOf(config: Config, workspaceId: string, message: repo.Messag
 function escapeHtml(value: string) {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }
+
+/** The message a personal link or a bounce names, by its RFC 5322 Message-ID. */
+export function findMessageByMessageId(db: Db, workspaceId: string, messageId: string) {
+  return repo.findByMessageId(db, workspaceId, messageId);
+}
+
+/** Marks the message a delivery status notification reports on as bounced. */
+export function recordBounce(
+  db: Db,
+  ref: { workspaceId?: string | null; messageId?: string | null; outboxId?: string | null },
+  diagnostic: string,
+) {
+  return repo.markBounced(db, ref.workspaceId ?? null, ref, diagnostic);
+}
