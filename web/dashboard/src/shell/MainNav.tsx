@@ -16,6 +16,7 @@ export function MainNav({ workspaceId }: { workspaceId: string }) {
       <NavLink to={`${base}/directory`}>Directory</NavLink>
       <NavLink to={`${base}/members`}>Members</NavLink>
       <NavLink to={`${base}/api-keys`}>API keys</NavLink>
+      <NavLink to={`${base}/email`}>Email</NavLink>
       <NavLink to={`${base}/settings`}>Settings</NavLink>
       <a href="/api/docs" target="_blank" rel="noopener noreferrer">
         API docs
