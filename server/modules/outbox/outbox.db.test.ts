@@ -4,6 +4,7 @@ import { parseConfig } from '../../config/env.ts';
 import { queryRows } from '../../db/client.ts';
 import { describeEachEngine } from '../../test/engines.ts';
 import { createTestWorkspace } from '../../test/fixtures.ts';
+import { suppressAddress } from '../consent/consent.service.ts';
 import { deliverMessage, enqueueMessages, listOutbox, retryMessage } from './outbox.service.ts';
 import { byMessageId, rawHeader, startSmtpSink, type SmtpSink } from './smtp-sink.test-helper.ts';
 
@@ -89,6 +90,21 @@ describeEachEngine('outbox', ({ ctx }) => {
     const [mail] = receivedFor(written!.id);
     expect(rawHeader(mail!, 'list-unsubscribe')).toBeUndefined();
     expect(mail!.text).not.toContain('No more emails');
+  });
+
+  it('does not send to an address suppressed after the message was written', async () => {
+    const workspace = await createTestWorkspace(ctx());
+    const context = smtpContext();
+    const [written] = await enqueueMessages(context, workspace.id, [
+      message('late@acme.test', 'k-late'),
+    ]);
+    await suppressAddress(ctx().db, workspace.id, 'LATE@acme.test', 'complaint', null);
+    await deliverMessage(ctx().db, context.config, workspace.id, written!.id, attempt(1));
+    expect(receivedFor(written!.id)).toHaveLength(0);
+    expect((await listOutbox(ctx(), workspace.id, 1))[0]).toMatchObject({
+      state: 'blocked',
+      stateReason: 'address suppressed (complaint)',
+    });
   });
 
   it('resends with the same Message-ID after a crash between SMTP and commit', async () => {

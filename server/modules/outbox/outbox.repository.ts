@@ -128,7 +128,8 @@ export function listMessages(db: Db, workspaceId: string, limit: number, filter:
  * Claims a message for sending, in its own committed statement, BEFORE it goes to SMTP: `queued`
  * becomes `sending`. A `sending` row older than `staleMs` belonged to a worker that died between
  * handing it over and recording the result; it is claimed again and resent with the same
- * Message-ID. Returns the row when this caller may send it.
+ * Message-ID. An address suppressed since the message was written is not claimed. Returns the
+ * row when this caller may send it.
  */
 export async function claimForSending(
   db: Db,
@@ -144,6 +145,10 @@ export async function claimForSending(
         WHERE workspace_id = ${workspaceId} AND id = ${id}
           AND (state = 'queued' OR (state = 'sending'
             AND sending_at < ${now.toISOString()}::timestamptz - make_interval(secs => ${staleMs / 1000})))
+          AND (purpose = 'internal' OR NOT EXISTS (
+            SELECT 1 FROM email_suppressions s
+            WHERE s.workspace_id = ${workspaceId} AND s.address = lower(trim(outbox_messages."to"))
+              AND NOT (outbox_messages.purpose = 'reply' AND s.reason = 'unsubscribe')))
         RETURNING ${columns}`,
   );
   return row;

@@ -153,15 +153,19 @@ export async function deliverMessage(
   options: DeliverOptions = {},
 ): Promise<void> {
   const now = options.now ?? new Date();
-  const current = await repo.findMessage(db, workspaceId, messageId);
-  if (!current || (current.state !== 'queued' && current.state !== 'sending')) return;
-  if (!config.SMTP_URL) throw new Error('SMTP_URL is not set; this message cannot be sent');
-  if (current.state === 'queued' && (await suppressedNow(db, workspaceId, current))) return;
+  if (!config.SMTP_URL) {
+    const current = await repo.findMessage(db, workspaceId, messageId);
+    if (current?.state === 'queued' || current?.state === 'sending')
+      throw new Error('SMTP_URL is not set; this message cannot be sent');
+    return;
+  }
   const staleMs = options.staleMs ?? Math.floor(config.JOB_LEASE_MS / 2);
+  // One statement claims it (the common case); only when nothing was claimed do we look why.
   const message = await repo.claimForSending(db, workspaceId, messageId, now, staleMs);
   if (!message) {
-    const again = await repo.findMessage(db, workspaceId, messageId);
-    if (again?.state === 'sending') throw new Error('another worker is sending this message');
+    const current = await repo.findMessage(db, workspaceId, messageId);
+    if (current?.state === 'sending') throw new Error('another worker is sending this message');
+    if (current?.state === 'queued') await blockSuppressed(db, workspaceId, current);
     return;
   }
   try {
@@ -175,13 +179,11 @@ export async function deliverMessage(
   await repo.markSent(db, workspaceId, messageId);
 }
 
-async function suppressedNow(db: Db, workspaceId: string, message: repo.MessageRow) {
-  if (message.purpose === 'internal') return false;
+/** A queued message the claim skipped: its address was suppressed after it was written. */
+async function blockSuppressed(db: Db, workspaceId: string, message: repo.MessageRow) {
   const address = message.to.trim().toLowerCase();
   const reason = (await loadSuppressions(db, workspaceId, [address])).get(address);
-  if (!reason || (message.purpose === 'reply' && reason === 'unsubscribe')) return false;
-  await repo.blockQueued(db, workspaceId, message.id, `address suppressed (${reason})`);
-  return true;
+  if (reason) await repo.blockQueued(db, workspaceId, message.id, `address suppressed (${reason})`);
 }
 
 /** The message as nodemailer sends it: fixed Message-ID, threading, one-click unsubscribe. */
