@@ -68,6 +68,12 @@ const envSchema = z.object({
   /** Outgoing mail server (smtp:// or smtps://, credentials in the URL); unset: mail stays local. */
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).max(320).default('Hearken <hearken@localhost>'),
+  /**
+   * Signs the personal links in outgoing mail (withdraw consent, one-click unsubscribe). Unset: a
+   * random secret is generated once and kept in DATA_DIR/hearken-secret (set it when several
+   * machines send mail, so each accepts the others' links).
+   */
+  HEARKEN_SECRET: z.string().min(32).optional(),
   /** Inbound email (server/modules/email-in): the SMTP receiver runs only when a port is set; 0 picks a free port. */
   SMTP_INBOUND_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   SMTP_INBOUND_HOST: z.string().min(1).default('127.0.0.1'),

@@ -12,6 +12,7 @@ import { registerOpenApi } from './openapi.ts';
 import { registerApiRoutes } from './routes.ts';
 import { registerWeb } from './web.ts';
 import { surveyPages } from '../modules/surveys/hosted.routes.ts';
+import { consentPages } from '../modules/consent/consent.pages.ts';
 
 export interface AppOptions {
   /** Serve the built dashboard from dist/web (off in API tests). */
@@ -92,6 +93,7 @@ export async function buildApp(
   );
 
   surveyPages(app, ctx);
+  consentPages(app, ctx);
   if (options.serveWeb) await registerWeb(app);
   app.setNotFoundHandler(async (request, reply) => {
     if (options.serveWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {

@@ -31,6 +31,8 @@ import { loopMetricsRoutes } from '../modules/loop-metrics/loop-metrics.routes.t
 import { repliesRoutes } from '../modules/replies/replies.routes.ts';
 import { casesRoutes } from '../modules/cases/cases.routes.ts';
 import { caseActionsRoutes } from '../modules/cases/actions.routes.ts';
+import { consentRoutes } from '../modules/consent/consent.routes.ts';
+import { contactLimitRoutes } from '../modules/consent/policies.routes.ts';
 
 /** Every module's routes, mounted under /api/v1. */
 export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -65,4 +67,6 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   repliesRoutes(app, ctx);
   casesRoutes(app, ctx);
   caseActionsRoutes(app, ctx);
+  consentRoutes(app, ctx);
+  contactLimitRoutes(app, ctx);
 }

@@ -9,6 +9,7 @@ import {
   connectorsTickJob,
 } from '../modules/connectors/connectors.jobs.ts';
 import { sendMessageJob } from '../modules/outbox/outbox.jobs.ts';
+import { outboxSchedules, releaseHeldJob } from '../modules/outbox/outbox.jobs.ts';
 import { sendInvitationsJob } from '../modules/surveys/surveys.jobs.ts';
 import { emailSchedules, imapFanOutJob, imapPollJob } from '../modules/email-in/email-in.jobs.ts';
 import { importRunJob } from '../modules/imports/imports.jobs.ts';
@@ -27,6 +28,7 @@ export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
   connectorsTickJob,
   connectorsPollJob,
   sendMessageJob,
+  releaseHeldJob,
   sendInvitationsJob,
   imapFanOutJob,
   imapPollJob,
@@ -49,4 +51,5 @@ export const allSchedules: Schedule[] = [
   ...themesSchedules,
   ...alertSchedules,
   ...repliesSchedules,
+  ...outboxSchedules,
 ];

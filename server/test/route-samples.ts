@@ -42,6 +42,8 @@ import {
   createSampleAction,
   createSampleCase,
 } from '../modules/cases/cases.fixture.ts';
+import { createFailedMessage } from '../modules/outbox/outbox.fixture.ts';
+import { createSamplePolicy } from '../modules/consent/consent.fixture.ts';
 
 /** A valid request for a route: path params beyond :workspaceId, a body, a query string. */
 export interface RouteSample {
@@ -245,6 +247,28 @@ export const routeSamples: Record<string, SampleFactory> = {
     body: { contacts: [{ email: `invitee-${randomUUID()}@example.test` }] },
   }),
   'GET /api/v1/workspaces/:workspaceId/outbox': async () => ({ query: { limit: '5' } }),
+  'POST /api/v1/workspaces/:workspaceId/outbox/:messageId/retry': async (ctx, ws) => ({
+    params: { messageId: await createFailedMessage(ctx, ws.id) },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/contacts/:contactId/consents': async (ctx, ws) => ({
+    params: { contactId: await createTestContact(ctx, ws.id) },
+  }),
+  'POST /api/v1/workspaces/:workspaceId/contacts/:contactId/consents': async (ctx, ws) => ({
+    params: { contactId: await createTestContact(ctx, ws.id) },
+    body: { purpose: 'follow_up', granted: true },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/email-suppressions': none,
+  'GET /api/v1/workspaces/:workspaceId/contact-limit-policies': none,
+  'POST /api/v1/workspaces/:workspaceId/contact-limit-policies': async () => ({
+    body: { name: 'Everyone', maxMessages: 3, windowHours: 720, minGapHours: 48 },
+  }),
+  'PATCH /api/v1/workspaces/:workspaceId/contact-limit-policies/:policyId': async (ctx, ws) => ({
+    params: { policyId: await createSamplePolicy(ctx, ws.id) },
+    body: { maxMessages: 4 },
+  }),
+  'DELETE /api/v1/workspaces/:workspaceId/contact-limit-policies/:policyId': async (ctx, ws) => ({
+    params: { policyId: await createSamplePolicy(ctx, ws.id) },
+  }),
   'GET /api/v1/workspaces/:workspaceId/feedback/:feedbackId': async (ctx, ws) => ({
     params: { feedbackId: await createTestFeedback(ctx, ws.id) },
   }),

@@ -106,7 +106,13 @@ export async function sendToDestination(
     await enqueueMessages(
       mail,
       workspaceId,
-      recipients.map((to) => ({ dedupKey: `alert:${deliveryKey}:${to}`, to, ...message })),
+      recipients.map((to) => ({
+        dedupKey: `alert:${deliveryKey}:${to}`,
+        to,
+        ...message,
+        // Staff mail: no consent gate, no unsubscribe footer.
+        purpose: 'internal' as const,
+      })),
     );
     const where = deps.config.SMTP_URL
       ? 'queued in the outbox'

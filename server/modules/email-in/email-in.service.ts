@@ -10,6 +10,7 @@ import {
   mergeSecretConfig,
 } from '../listening-posts/listening-posts.service.ts';
 import { generatedAddress, readEmailSettings } from './email-settings.ts';
+import { handleDeliveryReport, parseDeliveryReport } from './bounce.ts';
 import * as repo from './email-in.repository.ts';
 import {
   keptSource,
@@ -114,6 +115,9 @@ export async function storeEmail(
         content ? [{ position, filename, contentType, size, sha256, content }] : [],
       ),
     );
+    // A delivery status notification about mail we sent is kept, but never becomes feedback.
+    const report = parseDeliveryReport(source);
+    if (report) await handleDeliveryReport(db, workspaceId, stored.id, report);
     return { rawItemId: stored.id, duplicate: false, threadId };
   });
   if (!result.duplicate) await markPostsReceived(deps, workspaceId, [postId]);

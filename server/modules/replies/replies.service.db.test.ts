@@ -204,19 +204,19 @@ describeEachEngine('replies', ({ ctx }) => {
       ctx(),
       ws.id,
       target.caseId,
-      { body: PERSONAL, idempotencyKey: key(), askConsent: ['follow_up', 'product_review'] },
+      { body: PERSONAL, idempotencyKey: key(), askConsent: ['follow_up', 'product_reviews'] },
       null,
     );
     const [message] = await outboxOfCase(ctx(), ws.id, target.caseId);
     expect(message!.html).toContain(CONSENT_QUESTION);
-    expect(message!.html).toContain(
-      `${encodeURIComponent(sent.messageId!)}?purpose=follow_up&amp;answer=yes`,
-    );
-    expect(message!.html).toContain('purpose=product_review&amp;answer=no');
+    // Signed personal links for this very message (its Message-ID is in the token).
+    expect(message!.messageId).toBe(sent.messageId);
+    expect(message!.html).toMatch(/\/c\/[\w.-]+\/consent\?purpose=follow_up&amp;answer=yes/);
+    expect(message!.html).toContain('consent?purpose=product_reviews&amp;answer=no');
     const requested = (await caseEvents(ctx(), ws.id, target.caseId)).filter(
       (e) => e.type === 'consent_requested',
     );
-    expect(requested.map((e) => e.data['purpose'])).toEqual(['follow_up', 'product_review']);
+    expect(requested.map((e) => e.data['purpose'])).toEqual(['follow_up', 'product_reviews']);
   });
 
   it('invites to product reviews once per key, purpose product_review', async () => {

@@ -4,6 +4,8 @@ import { fillPlaceholders, replyEmail, replySubject } from './reply-email.ts';
 
 describe('reply email', () => {
   const links = {
+    withdraw: 'https://h.test/c',
+    unsubscribe: 'https://h.test/c/unsubscribe',
     yes: (purpose: string) => `https://h.test/c?p=${purpose}&a=yes`,
     no: (purpose: string) => `https://h.test/c?p=${purpose}&a=no`,
   };

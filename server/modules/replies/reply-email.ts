@@ -1,17 +1,17 @@
+import { CONSENT_PURPOSES, type ConsentPurpose } from '../../db/schema/index.ts';
 import { html, type Html } from '../surveys/html.ts';
 import type { ConsentLinks } from './consent-links.ts';
 
-/** Purposes a reply may ask permission for (a reply itself needs none). */
-export const CONSENT_PURPOSES = ['follow_up', 'survey', 'announcement', 'product_review'] as const;
-export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
+/** Purposes a reply may ask permission for (a reply itself needs none): the consent purposes. */
+export { CONSENT_PURPOSES, type ConsentPurpose };
 
 export const CONSENT_QUESTION = 'May we contact you again about this?';
 
 const PURPOSE_LABELS: Record<ConsentPurpose, string> = {
   follow_up: 'Follow-ups about this',
-  survey: 'Short surveys',
-  announcement: 'News about what we changed',
-  product_review: 'Invitations to product reviews',
+  surveys: 'Short surveys',
+  announcements: 'News about what we changed',
+  product_reviews: 'Invitations to product reviews',
 };
 
 export interface ReplyEmailInput {

@@ -1,4 +1,5 @@
 import { createBrowserRouter } from 'react-router-dom';
+import { EmailPage } from './consent/EmailPage.tsx';
 import { InvitePage } from './auth/InvitePage.tsx';
 import { SetupPage } from './auth/SetupPage.tsx';
 import { SignInPage } from './auth/SignInPage.tsx';
@@ -78,6 +79,7 @@ export const router = createBrowserRouter([
           { path: 'api-keys', element: <ApiKeysPage /> },
           { path: 'settings', element: <SettingsPage /> },
           { path: 'reply-snippets', lazy: lazySnippets },
+          { path: 'email', element: <EmailPage /> },
         ],
       },
     ],

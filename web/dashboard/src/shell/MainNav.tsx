@@ -19,6 +19,7 @@ export function MainNav({ workspaceId }: { workspaceId: string }) {
       <NavLink to={`${base}/directory`}>Directory</NavLink>
       <NavLink to={`${base}/members`}>Members</NavLink>
       <NavLink to={`${base}/api-keys`}>API keys</NavLink>
+      <NavLink to={`${base}/email`}>Email</NavLink>
       <NavLink to={`${base}/settings`}>Settings</NavLink>
       <NavLink to={`${base}/reply-snippets`}>Reply snippets</NavLink>
       <a href="/api/docs" target="_blank" rel="noopener noreferrer">
