@@ -30,6 +30,7 @@ export type AuditAction =
   | 'contact.merged'
   | 'data.imported'
   | 'directory.changed'
+  | 'case_rule.changed'
   | 'analysis.sentiment_corrected'
   | 'analysis.reanalysis_started'
   | 'alert_rule.created'

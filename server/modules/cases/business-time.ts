@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Business time: deadlines that count only the hours a team works. Pure; zones through
  * `Intl.DateTimeFormat`, so daylight-saving changes fall where the zone puts them.
@@ -152,4 +154,41 @@ export function addDeadlineHours(
 ): Date {
   if (!deadline.businessHours) return new Date(from.getTime() + deadline.hours * 3_600_000);
   return addBusinessHours(from, deadline.hours, calendar);
+}
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'HH:MM');
+const dayHours = z
+  .tuple([hhmm, hhmm])
+  .refine(([open, close]) => open < close, 'opens before it closes');
+
+/** A team's working week as stored in `staff_teams.business_hours`. */
+export const businessHoursSchema = z.strictObject({
+  timezone: z.string().max(64).refine(isValidTimezone, 'not a known IANA time zone'),
+  days: z.strictObject(
+    Object.fromEntries(WEEKDAYS.map((day) => [day, dayHours.optional()])) as Record<
+      Weekday,
+      z.ZodOptional<typeof dayHours>
+    >,
+  ),
+});
+export type BusinessHours = z.infer<typeof businessHoursSchema>;
+
+export const holidaysSchema = z
+  .array(z.iso.date())
+  .max(366)
+  .describe('dates (YYYY-MM-DD, in the team’s zone) that are not worked');
+
+/**
+ * The calendar of a team: its own hours when stored and valid, else the workspace's zone with
+ * Monday to Friday, 09:00–17:00; holidays either way.
+ */
+export function calendarOf(
+  team: { businessHours: unknown; holidays: unknown } | null,
+  workspaceTimezone: string,
+): TeamCalendar {
+  const holidays = holidaysSchema.safeParse(team?.holidays ?? []);
+  const days = holidays.success ? holidays.data : [];
+  const hours = businessHoursSchema.safeParse(team?.businessHours);
+  if (hours.success) return { timezone: hours.data.timezone, days: hours.data.days, holidays: days };
+  return defaultCalendar(isValidTimezone(workspaceTimezone) ? workspaceTimezone : 'UTC', days);
 }

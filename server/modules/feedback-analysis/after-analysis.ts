@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
 import type { SentimentLabel, TextAnalysis } from '../analysis/types.ts';
 import { evaluateAlerts } from '../alerts/alerts.service.ts';
+import { routeFeedback } from '../case-rules/routing.service.ts';
 import { assignThemesOrRequestClustering } from '../themes/themes.jobs.ts';
 
 /** One feedback item as just analysed and stored. */
@@ -53,3 +54,15 @@ const raiseAlerts: AfterAnalysisHook = async (items, { db, workspaceId }) => {
 
 /** The hooks, in order: themes first, so alert rules on a theme see the item's themes. */
 export const afterAnalysis: AfterAnalysisHook[] = [assignThemes, raiseAlerts];
+
+// Case rules route last, so theme conditions see the item's themes; items received over 72 h
+// ago open no case (see routing.service.ts).
+const routeIntoCases: AfterAnalysisHook = async (items, { db, workspaceId }) => {
+  await routeFeedback(
+    db,
+    workspaceId,
+    items.map((item) => item.feedbackId),
+    new Date(),
+  );
+};
+afterAnalysis.push(routeIntoCases);
