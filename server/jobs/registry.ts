@@ -15,6 +15,7 @@ import { importRunJob } from '../modules/imports/imports.jobs.ts';
 import { themesJobs, themesSchedules } from '../modules/themes/themes.jobs.ts';
 import { analysisRunJob, reanalyseJob } from '../modules/feedback-analysis/analysis.jobs.ts';
 import { alertSchedules, alertsJobs } from '../modules/alerts/alerts.jobs.ts';
+import { caseDeadlinesJob, caseRulesSchedules } from '../modules/case-rules/case-rules.jobs.ts';
 
 /** Every job type the workers know. A module adds its jobs here. */
 export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
@@ -36,6 +37,7 @@ export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
   alertsJobs.deliverJob,
   alertsJobs.spikesTickJob,
   alertsJobs.spikesDetectJob,
+  caseDeadlinesJob,
 ];
 
 export const allSchedules: Schedule[] = [
@@ -44,4 +46,5 @@ export const allSchedules: Schedule[] = [
   ...emailSchedules,
   ...themesSchedules,
   ...alertSchedules,
+  ...caseRulesSchedules,
 ];
