@@ -24,6 +24,7 @@ import { themesRoutes } from '../modules/themes/themes.routes.ts';
 import { feedbackAnalysisRoutes } from '../modules/feedback-analysis/feedback-analysis.routes.ts';
 import { staffDirectoryRoutes } from '../modules/staff-directory/staff-directory.routes.ts';
 import { alertRulesRoutes } from '../modules/alerts/rules.routes.ts';
+import { caseRulesRoutes } from '../modules/case-rules/case-rules.routes.ts';
 import { alertsRoutes } from '../modules/alerts/alerts.routes.ts';
 
 /** Every module's routes, mounted under /api/v1. */
@@ -52,5 +53,6 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   feedbackAnalysisRoutes(app, ctx);
   staffDirectoryRoutes(app, ctx);
   alertRulesRoutes(app, ctx);
+  caseRulesRoutes(app, ctx);
   alertsRoutes(app, ctx);
 }

@@ -155,7 +155,7 @@ export const caseRuleSchema = z
     enabled: z.boolean(),
     position: z.number().int(),
     kind: z.enum(CASE_KINDS),
-    conditions: z.array(z.record(z.string(), z.unknown())),
+    conditions: z.array(z.unknown()).describe('as written: see CaseRuleInput'),
     assignment: z.record(z.string(), z.unknown()),
     deadlines: z.record(z.string(), z.unknown()),
     mergeIntoOpen: z.boolean(),
