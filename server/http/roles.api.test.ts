@@ -105,6 +105,7 @@ const leastRole: Record<string, Role> = {
   'DELETE /api/v1/workspaces/:workspaceId/case-rules/:ruleId': 'admin',
   'PUT /api/v1/workspaces/:workspaceId/case-rules/order': 'admin',
   'GET /api/v1/workspaces/:workspaceId/case-rules/preview': 'viewer',
+  'PATCH /api/v1/workspaces/:workspaceId/accounts/:accountId': 'admin',
   'GET /api/v1/workspaces/:workspaceId/alerts': 'viewer',
   'POST /api/v1/workspaces/:workspaceId/alerts/:alertId/acknowledge': 'agent',
   'POST /api/v1/workspaces/:workspaceId/alert-deliveries/:deliveryId/retry': 'agent',

@@ -33,7 +33,11 @@ import {
   createSampleRule,
   sampleRuleInput,
 } from '../modules/alerts/alerts.fixture.ts';
-import { createCaseRule, sampleCaseRuleInput } from '../modules/case-rules/case-rules.fixture.ts';
+import {
+  createAccount,
+  createCaseRule,
+  sampleCaseRuleInput,
+} from '../modules/case-rules/case-rules.fixture.ts';
 import { listRules as listCaseRules } from '../modules/case-rules/case-rules.service.ts';
 
 /** A valid request for a route: path params beyond :workspaceId, a body, a query string. */
@@ -329,6 +333,10 @@ export const routeSamples: Record<string, SampleFactory> = {
     const rules = await listCaseRules(ctx, ws.id);
     return { body: { ruleIds: rules.map((rule) => rule.id).reverse() } };
   },
+  'PATCH /api/v1/workspaces/:workspaceId/accounts/:accountId': async (ctx, ws) => ({
+    params: { accountId: await createAccount(ctx, ws.id) },
+    body: { ownerId: ws.owner.id, tier: 'strategic' },
+  }),
   'GET /api/v1/workspaces/:workspaceId/case-rules/preview': async (ctx, ws) => ({
     query: {
       feedbackId: await createTestFeedback(ctx, ws.id, 'Slow checkout', { analyse: false }),

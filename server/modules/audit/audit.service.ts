@@ -28,6 +28,7 @@ export type AuditAction =
   | 'data.exported'
   | 'data.erased'
   | 'contact.merged'
+  | 'account.updated'
   | 'data.imported'
   | 'directory.changed'
   | 'case_rule.changed'
