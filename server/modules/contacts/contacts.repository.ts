@@ -139,3 +139,11 @@ export async function isWorkspaceMember(db: Db, workspaceId: string, userId: str
   );
   return rows.length > 0;
 }
+
+export async function accountExists(db: Db, workspaceId: string, accountId: string) {
+  const rows = await queryRows<{ one: number }>(
+    db,
+    sql`SELECT 1 AS one FROM accounts WHERE workspace_id = ${workspaceId} AND id = ${accountId}`,
+  );
+  return rows.length > 0;
+}

@@ -109,6 +109,8 @@ export async function updateAccount(
   },
   actor: Actor,
 ) {
+  if (!(await repo.accountExists(ctx.db, workspaceId, accountId)))
+    throw errors.notFound('account', accountId);
   if (patch.ownerId && !(await repo.isWorkspaceMember(ctx.db, workspaceId, patch.ownerId)))
     throw errors.invalid('The owner must be a member of this workspace.', [
       { path: 'body.ownerId', message: 'is not a member of this workspace' },
