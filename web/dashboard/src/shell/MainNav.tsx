@@ -10,6 +10,7 @@ export function MainNav({ workspaceId }: { workspaceId: string }) {
       <NavLink to={`${base}/inbox`}>Inbox</NavLink>
       <NavLink to={`${base}/themes`}>Themes</NavLink>
       <NavLink to={`${base}/alerts`}>Alerts</NavLink>
+      <NavLink to={`${base}/case-rules`}>Case rules</NavLink>
       <NavLink to={`${base}/listening-posts`}>Listening posts</NavLink>
       <NavLink to={`${base}/surveys`}>Surveys</NavLink>
       <NavLink to={`${base}/imports`}>Imports</NavLink>
