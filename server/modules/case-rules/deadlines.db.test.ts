@@ -6,6 +6,9 @@ import { createTestWorkspace } from '../../test/fixtures.ts';
 import { insertCases, moveStage } from '../cases/cases.repository.ts';
 import { createTeamWith } from './case-rules.fixture.ts';
 import { checkDeadlines } from './deadlines.service.ts';
+import { dueAtFor, dueAtWith } from '../cases/deadlines.ts';
+import { staffTeams, workspaces } from '../../db/schema/index.ts';
+import { and, eq } from 'drizzle-orm';
 
 const HOUR = 3_600_000;
 
@@ -191,5 +194,52 @@ describeEachEngine('case deadlines', ({ ctx }) => {
       'engage',
       'process',
     ]);
+  });
+
+  it('dates a stage in the team’s calendar, else in the workspace’s zone on weekdays', async () => {
+    const workspace = await createTestWorkspace(ctx());
+    await ctx()
+      .db.update(workspaces)
+      .set({ timezone: 'America/New_York' })
+      .where(eq(workspaces.id, workspace.id));
+    const team = await createTeamWith(ctx(), workspace.id);
+    await ctx()
+      .db.update(staffTeams)
+      .set({ businessHours: { timezone: 'Asia/Tokyo', days: { sat: ['10:00', '12:00'] } } })
+      .where(and(eq(staffTeams.workspaceId, workspace.id), eq(staffTeams.id, team)));
+    const deadlines = {
+      engage: { hours: 3, businessHours: true },
+      process: { hours: 3, businessHours: false },
+    };
+    // Wednesday 2030-01-09 12:00 UTC.
+    const from = new Date('2030-01-09T12:00:00Z');
+    // Tokyo Saturdays 10–12 (01:00–03:00 UTC): 2 h on the 12th, 1 h on the 19th.
+    expect(
+      (
+        await dueAtFor(ctx().db, workspace.id, { deadlines, teamId: team }, 'engage', from)
+      )?.toISOString(),
+    ).toBe('2030-01-19T02:00:00.000Z');
+    // New York 07:00 on a Wednesday: 09:00–12:00 EST = 14:00–17:00 UTC.
+    expect(
+      (
+        await dueAtFor(ctx().db, workspace.id, { deadlines, teamId: null }, 'engage', from)
+      )?.toISOString(),
+    ).toBe('2030-01-09T17:00:00.000Z');
+    expect(
+      (
+        await dueAtFor(ctx().db, workspace.id, { deadlines, teamId: team }, 'process', from)
+      )?.toISOString(),
+    ).toBe('2030-01-09T15:00:00.000Z');
+    expect(
+      await dueAtFor(ctx().db, workspace.id, { deadlines, teamId: team }, 'follow_up', from),
+    ).toBeNull();
+    // A calendar that never works counts every hour rather than never ending.
+    expect(
+      dueAtWith(deadlines, 'engage', from, {
+        timezone: 'UTC',
+        days: {},
+        holidays: [],
+      })?.toISOString(),
+    ).toBe('2030-01-09T15:00:00.000Z');
   });
 });

@@ -164,12 +164,14 @@ const dayHours = z
 /** A team's working week as stored in `staff_teams.business_hours`. */
 export const businessHoursSchema = z.strictObject({
   timezone: z.string().max(64).refine(isValidTimezone, 'not a known IANA time zone'),
-  days: z.strictObject(
-    Object.fromEntries(WEEKDAYS.map((day) => [day, dayHours.optional()])) as Record<
-      Weekday,
-      z.ZodOptional<typeof dayHours>
-    >,
-  ),
+  days: z
+    .strictObject(
+      Object.fromEntries(WEEKDAYS.map((day) => [day, dayHours.optional()])) as Record<
+        Weekday,
+        z.ZodOptional<typeof dayHours>
+      >,
+    )
+    .refine((days) => Object.values(days).some(Boolean), 'give the hours of at least one day'),
 });
 export type BusinessHours = z.infer<typeof businessHoursSchema>;
 
@@ -189,6 +191,7 @@ export function calendarOf(
   const holidays = holidaysSchema.safeParse(team?.holidays ?? []);
   const days = holidays.success ? holidays.data : [];
   const hours = businessHoursSchema.safeParse(team?.businessHours);
-  if (hours.success) return { timezone: hours.data.timezone, days: hours.data.days, holidays: days };
+  if (hours.success)
+    return { timezone: hours.data.timezone, days: hours.data.days, holidays: days };
   return defaultCalendar(isValidTimezone(workspaceTimezone) ? workspaceTimezone : 'UTC', days);
 }

@@ -20,11 +20,13 @@ export function dueAtWith(
 ): Date | null {
   const deadline = deadlines[stage];
   if (!deadline || !(deadline.hours > 0)) return null;
-  return addDeadlineHours(
-    from,
-    { hours: deadline.hours, businessHours: !!deadline.businessHours },
-    calendar,
-  );
+  const wanted = { hours: deadline.hours, businessHours: !!deadline.businessHours };
+  try {
+    return addDeadlineHours(from, wanted, calendar);
+  } catch {
+    // A calendar with no working hours at all: every hour counts rather than never.
+    return addDeadlineHours(from, { ...wanted, businessHours: false }, calendar);
+  }
 }
 
 /** Whether any stage's deadline counts business hours (and so needs a calendar). */
