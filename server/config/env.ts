@@ -74,6 +74,8 @@ const envSchema = z.object({
    * machines send mail, so each accepts the others' links).
    */
   HEARKEN_SECRET: z.string().min(32).optional(),
+  /** Case deadlines: the owner is reminded when this share of a stage's time is left (0–1). */
+  CASE_REMINDER_SHARE: z.coerce.number().min(0).max(1).default(0.25),
   /** Inbound email (server/modules/email-in): the SMTP receiver runs only when a port is set; 0 picks a free port. */
   SMTP_INBOUND_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   SMTP_INBOUND_HOST: z.string().min(1).default('127.0.0.1'),

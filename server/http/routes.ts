@@ -24,6 +24,7 @@ import { themesRoutes } from '../modules/themes/themes.routes.ts';
 import { feedbackAnalysisRoutes } from '../modules/feedback-analysis/feedback-analysis.routes.ts';
 import { staffDirectoryRoutes } from '../modules/staff-directory/staff-directory.routes.ts';
 import { alertRulesRoutes } from '../modules/alerts/rules.routes.ts';
+import { caseRulesRoutes } from '../modules/case-rules/case-rules.routes.ts';
 import { alertsRoutes } from '../modules/alerts/alerts.routes.ts';
 import { kudosRoutes } from '../modules/kudos/kudos.routes.ts';
 import { sharingRoutes } from '../modules/sharing/sharing.routes.ts';
@@ -60,6 +61,7 @@ export function registerApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   feedbackAnalysisRoutes(app, ctx);
   staffDirectoryRoutes(app, ctx);
   alertRulesRoutes(app, ctx);
+  caseRulesRoutes(app, ctx);
   alertsRoutes(app, ctx);
   kudosRoutes(app, ctx);
   sharingRoutes(app, ctx);

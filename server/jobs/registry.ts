@@ -18,6 +18,7 @@ import { analysisRunJob, reanalyseJob } from '../modules/feedback-analysis/analy
 import { alertSchedules, alertsJobs } from '../modules/alerts/alerts.jobs.ts';
 import { kudosNotifyJob } from '../modules/kudos/kudos.jobs.ts';
 import { repliesSchedules, winbackJob } from '../modules/replies/replies.jobs.ts';
+import { caseDeadlinesJob, caseRulesSchedules } from '../modules/case-rules/case-rules.jobs.ts';
 
 /** Every job type the workers know. A module adds its jobs here. */
 export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
@@ -42,6 +43,7 @@ export const allJobs: ReadonlyArray<JobDefinition<unknown>> = [
   alertsJobs.spikesDetectJob,
   kudosNotifyJob,
   winbackJob,
+  caseDeadlinesJob,
 ];
 
 export const allSchedules: Schedule[] = [
@@ -52,4 +54,5 @@ export const allSchedules: Schedule[] = [
   ...alertSchedules,
   ...repliesSchedules,
   ...outboxSchedules,
+  ...caseRulesSchedules,
 ];

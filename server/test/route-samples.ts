@@ -44,6 +44,12 @@ import {
 } from '../modules/cases/cases.fixture.ts';
 import { createFailedMessage } from '../modules/outbox/outbox.fixture.ts';
 import { createSamplePolicy } from '../modules/consent/consent.fixture.ts';
+import {
+  createAccount,
+  createCaseRule,
+  sampleCaseRuleInput,
+} from '../modules/case-rules/case-rules.fixture.ts';
+import { listRules as listCaseRules } from '../modules/case-rules/case-rules.service.ts';
 
 /** A valid request for a route: path params beyond :workspaceId, a body, a query string. */
 export interface RouteSample {
@@ -348,6 +354,29 @@ export const routeSamples: Record<string, SampleFactory> = {
   },
   'POST /api/v1/workspaces/:workspaceId/alert-rules/:ruleId/test': async (ctx, ws) => ({
     params: { ruleId: (await createSampleRule(ctx, ws.id)).rule.id },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/case-rules': none,
+  'POST /api/v1/workspaces/:workspaceId/case-rules': async () => ({ body: sampleCaseRuleInput() }),
+  'PATCH /api/v1/workspaces/:workspaceId/case-rules/:ruleId': async (ctx, ws) => ({
+    params: { ruleId: (await createCaseRule(ctx, ws.id)).id },
+    body: { enabled: false },
+  }),
+  'DELETE /api/v1/workspaces/:workspaceId/case-rules/:ruleId': async (ctx, ws) => ({
+    params: { ruleId: (await createCaseRule(ctx, ws.id)).id },
+  }),
+  'PUT /api/v1/workspaces/:workspaceId/case-rules/order': async (ctx, ws) => {
+    await createCaseRule(ctx, ws.id);
+    const rules = await listCaseRules(ctx, ws.id);
+    return { body: { ruleIds: rules.map((rule) => rule.id).reverse() } };
+  },
+  'PATCH /api/v1/workspaces/:workspaceId/accounts/:accountId': async (ctx, ws) => ({
+    params: { accountId: await createAccount(ctx, ws.id) },
+    body: { ownerId: ws.owner.id, tier: 'strategic' },
+  }),
+  'GET /api/v1/workspaces/:workspaceId/case-rules/preview': async (ctx, ws) => ({
+    query: {
+      feedbackId: await createTestFeedback(ctx, ws.id, 'Slow checkout', { analyse: false }),
+    },
   }),
   'GET /api/v1/workspaces/:workspaceId/alerts': async () => ({ query: { limit: '5' } }),
   'POST /api/v1/workspaces/:workspaceId/alerts/:alertId/acknowledge': async (ctx, ws) => ({

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { queryRows, type Db } from '../../db/client.ts';
 import { accounts, contacts, feedback } from '../../db/schema/index.ts';
 
 export async function findContact(db: Db, workspaceId: string, contactId: string) {
@@ -108,4 +108,42 @@ export async function mergeContacts(
         WHERE workspace_id = ${workspaceId} AND id = ${targetId}`,
   );
   return moved.length;
+}
+
+const accountColumns = {
+  id: accounts.id,
+  name: accounts.name,
+  tier: accounts.tier,
+  ownerId: accounts.ownerId,
+};
+
+/** Sets an account's owner (cases of its contacts go to them) or tier. */
+export async function updateAccount(
+  db: Db,
+  workspaceId: string,
+  accountId: string,
+  changes: { ownerId?: string | null | undefined; tier?: (typeof accounts.$inferInsert)['tier'] },
+) {
+  const [row] = await db
+    .update(accounts)
+    .set(changes)
+    .where(and(eq(accounts.workspaceId, workspaceId), eq(accounts.id, accountId)))
+    .returning(accountColumns);
+  return row;
+}
+
+export async function isWorkspaceMember(db: Db, workspaceId: string, userId: string) {
+  const rows = await queryRows<{ one: number }>(
+    db,
+    sql`SELECT 1 AS one FROM memberships WHERE workspace_id = ${workspaceId} AND user_id = ${userId}`,
+  );
+  return rows.length > 0;
+}
+
+export async function accountExists(db: Db, workspaceId: string, accountId: string) {
+  const rows = await queryRows<{ one: number }>(
+    db,
+    sql`SELECT 1 AS one FROM accounts WHERE workspace_id = ${workspaceId} AND id = ${accountId}`,
+  );
+  return rows.length > 0;
 }

@@ -2,11 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { CHANNELS, CONTACT_LEVELS, SCORE_TYPES } from '../../db/schema/index.ts';
+import { ACCOUNT_TIERS, CHANNELS, CONTACT_LEVELS, SCORE_TYPES } from '../../db/schema/index.ts';
 import { requireWorkspace } from '../../http/access.ts';
 import { actorOf } from '../../http/route-helpers.ts';
 import { errorReplies } from '../../http/schemas.ts';
-import { eraseContactData, exportContactData, mergeContact } from './contacts.service.ts';
+import {
+  eraseContactData,
+  exportContactData,
+  mergeContact,
+  updateAccount,
+} from './contacts.service.ts';
 
 const tags = ['personal data'];
 const contactParams = z.strictObject({ workspaceId: z.uuid(), contactId: z.uuid() });
@@ -102,6 +107,41 @@ export function contactsRoutes(app: FastifyInstance, ctx: AppContext): void {
         ctx,
         requireWorkspace(request).workspaceId,
         request.params.contactId,
+        actorOf(request),
+      ),
+  );
+
+  api.patch(
+    '/workspaces/:workspaceId/accounts/:accountId',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags: ['contacts'],
+        summary: "Set an account's owner (case rules can give them its cases) or tier",
+        params: z.strictObject({ workspaceId: z.uuid(), accountId: z.uuid() }),
+        body: z
+          .strictObject({
+            ownerId: z.uuid().nullable().optional().describe('a member of the workspace'),
+            tier: z.enum(ACCOUNT_TIERS).optional(),
+          })
+          .refine((body) => body.ownerId !== undefined || body.tier !== undefined, 'give a field'),
+        response: {
+          200: z.object({
+            id: z.uuid(),
+            name: z.string(),
+            tier: z.enum(ACCOUNT_TIERS),
+            ownerId: z.uuid().nullable(),
+          }),
+          ...errorReplies,
+        },
+      },
+    },
+    async (request) =>
+      updateAccount(
+        ctx,
+        requireWorkspace(request).workspaceId,
+        request.params.accountId,
+        request.body,
         actorOf(request),
       ),
   );

@@ -99,3 +99,35 @@ export async function eraseContactData(
     return { anonymisedFeedback };
   });
 }
+
+/** Sets an account's owner (a workspace member; rules may give them its cases) or tier. */
+export async function updateAccount(
+  ctx: AppContext,
+  workspaceId: string,
+  accountId: string,
+  patch: {
+    ownerId?: string | null | undefined;
+    tier?: 'strategic' | 'standard' | 'small' | undefined;
+  },
+  actor: Actor,
+) {
+  if (!(await repo.accountExists(ctx.db, workspaceId, accountId)))
+    throw errors.notFound('account', accountId);
+  if (patch.ownerId && !(await repo.isWorkspaceMember(ctx.db, workspaceId, patch.ownerId)))
+    throw errors.invalid('The owner must be a member of this workspace.', [
+      { path: 'body.ownerId', message: 'is not a member of this workspace' },
+    ]);
+  const row = await repo.updateAccount(ctx.db, workspaceId, accountId, patch);
+  if (!row) throw errors.notFound('account', accountId);
+  await recordAudit(
+    ctx.db,
+    workspaceId,
+    actor,
+    'account.updated',
+    { type: 'account', id: accountId },
+    {
+      fields: Object.keys(patch).filter((key) => patch[key as keyof typeof patch] !== undefined),
+    },
+  );
+  return row;
+}

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
 import type { SentimentLabel, TextAnalysis } from '../analysis/types.ts';
 import { evaluateAlerts } from '../alerts/alerts.service.ts';
+import { routeFeedback } from '../case-rules/routing.service.ts';
 import { assignThemesOrRequestClustering } from '../themes/themes.jobs.ts';
 import { creditPraise } from '../kudos/kudos.service.ts';
 
@@ -57,6 +58,24 @@ const creditKudos: AfterAnalysisHook = async (items, { db, workspaceId }) => {
   await creditPraise(db, workspaceId, items, new Date());
 };
 
-/** The hooks, in order: themes first, so alert rules on a theme see the item's themes. */
-export const afterAnalysis: AfterAnalysisHook[] = [assignThemes, raiseAlerts];
-afterAnalysis.push(creditKudos);
+// Case rules route last, so theme conditions see the item's themes; items received over 72 h
+// ago open no case (see routing.service.ts).
+const routeIntoCases: AfterAnalysisHook = async (items, { db, workspaceId }) => {
+  await routeFeedback(
+    db,
+    workspaceId,
+    items.map((item) => item.feedbackId),
+    new Date(),
+  );
+};
+
+/**
+ * The hooks, in order: themes first, so alert rules and case rules on a theme see the item's
+ * themes; routing into cases last.
+ */
+export const afterAnalysis: AfterAnalysisHook[] = [
+  assignThemes,
+  raiseAlerts,
+  creditKudos,
+  routeIntoCases,
+];

@@ -9,6 +9,7 @@ const touchpointColumns = {
   id: touchpoints.id,
   name: touchpoints.name,
   description: touchpoints.description,
+  teamId: touchpoints.teamId,
   createdAt: touchpoints.createdAt,
 };
 
@@ -30,7 +31,11 @@ export async function updateTouchpoint(
   db: Db,
   workspaceId: string,
   id: string,
-  changes: { name?: string | undefined; description?: string | undefined },
+  changes: {
+    name?: string | undefined;
+    description?: string | undefined;
+    teamId?: string | null | undefined;
+  },
 ) {
   const [row] = await db
     .update(touchpoints)

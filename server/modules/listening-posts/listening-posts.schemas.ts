@@ -6,11 +6,18 @@ const atLeastOne = (body: Record<string, unknown>) =>
   Object.values(body).some((value) => value !== undefined);
 
 export const touchpointSchema = z
-  .object({ id: z.uuid(), name: z.string(), description: z.string(), createdAt: z.date() })
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    description: z.string(),
+    teamId: z.uuid().nullable().describe('the staff team that owns cases from this touchpoint'),
+    createdAt: z.date(),
+  })
   .meta({ id: 'Touchpoint' });
 export const touchpointInput = z.strictObject({
   name,
   description: z.string().max(2000).optional(),
+  teamId: z.uuid().nullable().optional().describe('a staff directory team'),
 });
 export const touchpointPatch = touchpointInput
   .partial()

@@ -8,6 +8,7 @@ import type {
   TouchpointPatch,
 } from './listening-posts.schemas.ts';
 import * as repo from './listening-posts.repository.ts';
+import { staffTeamExists } from '../staff-directory/staff-directory.service.ts';
 import { parsePostSettings, settingsOf } from './post-settings.ts';
 
 const SPARKLINE_DAYS = 30;
@@ -71,11 +72,29 @@ export function listTouchpoints(ctx: AppContext, workspaceId: string) {
   return repo.listTouchpoints(ctx.db, workspaceId);
 }
 
-export function createTouchpoint(ctx: AppContext, workspaceId: string, input: TouchpointInput) {
+/** A touchpoint's team must be one of the workspace's staff teams. */
+async function requireTeam(
+  ctx: AppContext,
+  workspaceId: string,
+  teamId: string | null | undefined,
+) {
+  if (teamId && !(await staffTeamExists(ctx.db, workspaceId, teamId)))
+    throw errors.invalid('No such staff team in this workspace.', [
+      { path: 'body.teamId', message: 'is not a team of this workspace' },
+    ]);
+}
+
+export async function createTouchpoint(
+  ctx: AppContext,
+  workspaceId: string,
+  input: TouchpointInput,
+) {
+  await requireTeam(ctx, workspaceId, input.teamId);
   return repo.insertTouchpoint(ctx.db, {
     workspaceId,
     name: input.name,
     description: input.description ?? '',
+    teamId: input.teamId ?? null,
   });
 }
 
@@ -85,6 +104,7 @@ export async function updateTouchpoint(
   id: string,
   patch: TouchpointPatch,
 ) {
+  await requireTeam(ctx, workspaceId, patch.teamId);
   const row = await repo.updateTouchpoint(ctx.db, workspaceId, id, patch);
   if (!row) throw errors.notFound('touchpoint', id);
   return row;

@@ -15,6 +15,9 @@ const teamColumns = {
   name: staffTeams.name,
   aliases: staffTeams.aliases,
   leadEmail: staffTeams.leadEmail,
+  leadUserId: staffTeams.leadUserId,
+  businessHours: staffTeams.businessHours,
+  holidays: staffTeams.holidays,
   createdAt: staffTeams.createdAt,
 };
 const personColumns = {

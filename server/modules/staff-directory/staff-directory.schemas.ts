@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ENTITY_KINDS } from '../../db/schema/index.ts';
 import { nameSchema } from '../../http/schemas.ts';
+import { businessHoursSchema, holidaysSchema } from '../cases/business-time.ts';
 
 /** Other names people use ("Sam" for Samantha, "the app" for the product): at most 20 of 60 chars. */
 const aliasesSchema = z.array(z.string().trim().min(1).max(60)).max(20);
@@ -12,9 +13,22 @@ export const teamSchema = z
     name: z.string(),
     aliases: z.array(z.string()),
     leadEmail: z.string().nullable(),
+    leadUserId: z.uuid().nullable().describe('overdue cases escalate to this user'),
+    businessHours: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .describe('{ timezone, days }; null: the workspace zone, Mon–Fri 09:00–17:00'),
+    holidays: z.array(z.string()),
     createdAt: z.date(),
   })
   .meta({ id: 'StaffTeam' });
+
+/** The team's calendar and lead, for case deadlines and escalation (all optional). */
+const teamCalendarFields = {
+  leadUserId: z.uuid().nullable().optional().describe('a member of the workspace'),
+  businessHours: businessHoursSchema.nullable().optional(),
+  holidays: holidaysSchema.optional(),
+};
 
 export const personSchema = z
   .object({
@@ -42,12 +56,14 @@ export const createTeamBody = z.strictObject({
   name: nameSchema,
   aliases: aliasesSchema.default([]),
   leadEmail: emailOrNull.default(null),
+  ...teamCalendarFields,
 });
 export const updateTeamBody = z
   .strictObject({
     name: nameSchema.optional(),
     aliases: aliasesSchema.optional(),
     leadEmail: emailOrNull.optional(),
+    ...teamCalendarFields,
   })
   .refine((body) => Object.keys(body).length > 0, 'give at least one field');
 

@@ -55,9 +55,10 @@ export function listEntities(ctx: AppContext, workspaceId: string) {
 }
 
 export function createTeam(ctx: AppContext, workspaceId: string, input: CreateTeam, actor: Actor) {
-  return change(ctx, workspaceId, actor, { kind: 'team', action: 'created' }, (db) =>
-    repo.insertTeam(db, workspaceId, input),
-  );
+  return change(ctx, workspaceId, actor, { kind: 'team', action: 'created' }, async (db) => {
+    await checkTeamLead(db, workspaceId, input);
+    return repo.insertTeam(db, workspaceId, input);
+  });
 }
 
 export function updateTeam(
@@ -68,6 +69,7 @@ export function updateTeam(
   actor: Actor,
 ) {
   return change(ctx, workspaceId, actor, { kind: 'team', action: 'updated' }, async (db) => {
+    await checkTeamLead(db, workspaceId, input);
     const team = await repo.updateTeam(db, workspaceId, id, input);
     if (!team) throw errors.notFound('team', id);
     return team;
@@ -79,6 +81,18 @@ export async function deleteTeam(ctx: AppContext, workspaceId: string, id: strin
     if (!(await repo.deleteTeam(db, workspaceId, id))) throw errors.notFound('team', id);
     return { id };
   });
+}
+
+/** Whether a staff team exists in the workspace (other modules link to teams). */
+export const staffTeamExists = (db: Db, workspaceId: string, teamId: string) =>
+  repo.teamExists(db, workspaceId, teamId);
+
+/** A team's lead user must be a member of the workspace. */
+async function checkTeamLead(db: Db, workspaceId: string, input: { leadUserId?: string | null }) {
+  if (input.leadUserId && !(await repo.isMember(db, workspaceId, input.leadUserId)))
+    throw errors.invalid('That user is not a member of this workspace.', [
+      { path: 'body.leadUserId', message: 'is not a member of this workspace' },
+    ]);
 }
 
 /** A person's team must be one of the workspace's teams, and their user one of its members. */
@@ -194,7 +208,10 @@ export async function loadDirectory(
 /** The directory for a workspace export; people without their user (users are not exported). */
 export async function exportDirectory(ctx: AppContext, workspaceId: string) {
   return {
-    teams: await repo.listTeams(ctx.db, workspaceId),
+    // The lead user and calendar stay behind (users are not exported).
+    teams: (await repo.listTeams(ctx.db, workspaceId)).map(
+      ({ leadUserId: _lead, businessHours: _hours, holidays: _days, ...team }) => team,
+    ),
     people: (await repo.listPeople(ctx.db, workspaceId)).map(
       ({ userId: _user, ...person }) => person,
     ),

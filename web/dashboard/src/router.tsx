@@ -4,6 +4,7 @@ import { InvitePage } from './auth/InvitePage.tsx';
 import { SetupPage } from './auth/SetupPage.tsx';
 import { SignInPage } from './auth/SignInPage.tsx';
 import { AlertsPage } from './alerts/AlertsPage.tsx';
+import { CaseRulesPage } from './case-rules/CaseRulesPage.tsx';
 import { ApiKeysPage } from './api-keys/ApiKeysPage.tsx';
 import { HomePage } from './home/HomePage.tsx';
 import { ImportsPage } from './imports/ImportsPage.tsx';
@@ -69,6 +70,7 @@ export const router = createBrowserRouter([
           { path: 'cases', lazy: lazyCases },
           { path: 'cases/:caseId', lazy: lazyCase },
           { path: 'actions', lazy: lazyActions },
+          { path: 'case-rules', element: <CaseRulesPage /> },
           { path: 'listening-posts', element: <ListeningPostsPage /> },
           { path: 'surveys', element: <SurveysPage /> },
           { path: 'imports', element: <ImportsPage /> },

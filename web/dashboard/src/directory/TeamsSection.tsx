@@ -2,13 +2,15 @@ import { useState } from 'react';
 import { ErrorNotice, FormError } from '../../../ui/Alert.tsx';
 import { Button } from '../../../ui/Button.tsx';
 import { EmptyState } from '../../../ui/EmptyState.tsx';
-import { TextField } from '../../../ui/Field.tsx';
+import { SelectField, TextField } from '../../../ui/Field.tsx';
 import { Section } from '../../../ui/Page.tsx';
-import { fieldError } from '../../../ui/problem.ts';
+import { fieldError, type Problem } from '../../../ui/problem.ts';
 import { Loading } from '../../../ui/Spinner.tsx';
 import { Table } from '../../../ui/Table.tsx';
 import { formText } from '../forms.ts';
 import { useWorkspace } from '../session.ts';
+import { useMembers } from '../members/queries.ts';
+import { calendarFromForm, calendarDefaults } from './calendar.ts';
 import {
   AliasesField,
   EntryDialog,
@@ -90,7 +92,7 @@ function TeamForm({ team, close }: { team: StaffTeam | null; close: () => void }
       submitLabel={team ? 'Save changes' : 'Add team'}
       busy={save.isPending}
       problem={save.error}
-      fields={['name', 'aliases', 'leadEmail']}
+      fields={['name', 'aliases', 'leadEmail', 'leadUserId', 'businessHours', 'holidays']}
       onClose={close}
       onSubmit={(form) => {
         const name = formText(form, 'name');
@@ -101,6 +103,7 @@ function TeamForm({ team, close }: { team: StaffTeam | null; close: () => void }
           name,
           aliases: aliases.aliases,
           leadEmail: formText(form, 'leadEmail') || null,
+          ...calendarFromForm(form),
         };
         if (team) update.mutate({ id: team.id, input }, { onSuccess: close });
         else create.mutate(input, { onSuccess: close });
@@ -134,6 +137,60 @@ function TeamForm({ team, close }: { team: StaffTeam | null; close: () => void }
         hint="Optional. Told when the team is praised or an alert names it."
         error={fieldError(save.error, 'leadEmail')}
       />
+      <TeamCalendarFields team={team} problem={save.error} />
     </EntryDialog>
+  );
+}
+
+/** The lead overdue cases escalate to, and the working week business-hour deadlines count. */
+function TeamCalendarFields({
+  team,
+  problem,
+}: {
+  team: StaffTeam | null;
+  problem: Problem | null;
+}) {
+  const workspace = useWorkspace();
+  const members = useMembers(workspace.id);
+  const defaults = calendarDefaults(team);
+  return (
+    <>
+      <SelectField
+        label="Lead in Hearken"
+        name="leadUserId"
+        defaultValue={team?.leadUserId ?? ''}
+        hint="Overdue cases of the team escalate to this person."
+        error={fieldError(problem, 'leadUserId')}
+        options={[
+          { value: '', label: 'Nobody' },
+          ...(members.data?.items ?? []).map((member) => ({
+            value: member.userId,
+            label: member.name,
+          })),
+        ]}
+      />
+      <TextField
+        label="Time zone"
+        name="timezone"
+        autoComplete="off"
+        defaultValue={defaults.timezone}
+        placeholder="e.g. Europe/Berlin"
+        hint="Leave empty for the workspace's zone, Monday to Friday 09:00–17:00. Saving sets Monday to Friday to the hours below."
+        error={fieldError(problem, 'businessHours')}
+      />
+      <div className="inline-fields">
+        <TextField label="Opens" name="opens" type="time" defaultValue={defaults.opens} />
+        <TextField label="Closes" name="closes" type="time" defaultValue={defaults.closes} />
+      </div>
+      <TextField
+        label="Holidays"
+        name="holidays"
+        autoComplete="off"
+        defaultValue={defaults.holidays}
+        placeholder="2026-12-24, 2026-12-25"
+        hint="Dates (YYYY-MM-DD) that do not count for business-hour deadlines."
+        error={fieldError(problem, 'holidays')}
+      />
+    </>
   );
 }

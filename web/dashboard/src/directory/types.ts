@@ -7,6 +7,9 @@ export interface StaffTeam {
   name: string;
   aliases: string[];
   leadEmail: string | null;
+  leadUserId?: string | null;
+  businessHours?: { timezone: string; days: Record<string, [string, string]> } | null;
+  holidays?: string[];
   createdAt: string;
 }
 
@@ -28,6 +31,7 @@ export interface TrackedEntity {
   createdAt: string;
 }
 
-export type TeamInput = Pick<StaffTeam, 'name' | 'aliases' | 'leadEmail'>;
+export type TeamInput = Pick<StaffTeam, 'name' | 'aliases' | 'leadEmail'> &
+  Partial<Pick<StaffTeam, 'leadUserId' | 'businessHours' | 'holidays'>>;
 export type PersonInput = Pick<StaffPerson, 'name' | 'nicknames' | 'teamId' | 'email'>;
 export type EntityInput = Pick<TrackedEntity, 'kind' | 'name' | 'aliases'>;

@@ -13,6 +13,7 @@ export function MainNav({ workspaceId }: { workspaceId: string }) {
       <NavLink to={`${base}/alerts`}>Alerts</NavLink>
       <NavLink to={`${base}/loop-metrics`}>Loop metrics</NavLink>
       <NavLink to={`${base}/kudos`}>Kudos</NavLink>
+      <NavLink to={`${base}/case-rules`}>Case rules</NavLink>
       <NavLink to={`${base}/listening-posts`}>Listening posts</NavLink>
       <NavLink to={`${base}/surveys`}>Surveys</NavLink>
       <NavLink to={`${base}/imports`}>Imports</NavLink>
