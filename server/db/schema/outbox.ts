@@ -65,6 +65,8 @@ export const outboxMessages = pgTable(
     /** RFC 5322 Message-ID (without angle brackets), fixed when written so every resend reuses it. */
     messageId: text('message_id'),
     inReplyTo: text('in_reply_to'),
+    /** Where the customer's answer should go: the workspace's feedback mailbox, so it comes back. */
+    replyTo: text('reply_to'),
     references: text('references')
       .array()
       .notNull()

@@ -62,10 +62,11 @@ export async function insertCases(
             (x->>'actorId')::uuid AS actor_id
           FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) AS t(x)
           -- Items already in a case do not open another.
+          -- (a join, not IN (subquery): the planner then probes the primary key per item)
           WHERE NOT EXISTS (
-            SELECT 1 FROM case_feedback cf
-            WHERE cf.workspace_id = ${workspaceId}
-              AND cf.feedback_id IN (SELECT value::uuid FROM jsonb_array_elements_text(x->'feedbackIds')))),
+            SELECT 1 FROM jsonb_array_elements_text(x->'feedbackIds') AS fi(value)
+            JOIN case_feedback cf
+              ON cf.workspace_id = ${workspaceId} AND cf.feedback_id = fi.value::uuid)),
         inserted AS (
           INSERT INTO cases (workspace_id, number, kind, title, contact_id, account_id, owner_id,
             team_id, rule_id, due_at, deadlines, score_type, score_before)

@@ -18,6 +18,8 @@ export interface NewMessage {
   /** RFC 5322 Message-ID without angle brackets; generated when omitted. */
   messageId?: string;
   inReplyTo?: string | null;
+  /** Where answers go (Reply-To), e.g. the workspace's feedback mailbox for a case reply. */
+  replyTo?: string | null;
   references?: string[];
 }
 
@@ -46,16 +48,16 @@ export function insertMessages(
           SELECT x->>'dedupKey' AS dedup_key, x->>'to' AS "to", x->>'subject' AS subject, x->>'html' AS html,
             x->>'text' AS text, coalesce(x->>'purpose', 'survey') AS purpose,
             (x->>'contactId')::uuid AS contact_id, (x->>'caseId')::uuid AS case_id,
-            x->>'messageId' AS message_id, x->>'inReplyTo' AS in_reply_to,
+            x->>'messageId' AS message_id, x->>'inReplyTo' AS in_reply_to, x->>'replyTo' AS reply_to,
             ARRAY(SELECT jsonb_array_elements_text(coalesce(x->'references', '[]'::jsonb))) AS "references",
             x->>'state' AS state, x->>'stateReason' AS state_reason,
             (x->>'holdUntil')::timestamptz AS hold_until, n
           FROM jsonb_array_elements(${JSON.stringify(messages)}::jsonb) WITH ORDINALITY AS t(x, n)),
         inserted AS (
           INSERT INTO outbox_messages (workspace_id, dedup_key, "to", subject, html, text, state,
-            purpose, contact_id, case_id, message_id, in_reply_to, "references", state_reason, hold_until)
+            purpose, contact_id, case_id, message_id, in_reply_to, reply_to, "references", state_reason, hold_until)
           SELECT ${workspaceId}::uuid, dedup_key, "to", subject, html, text, state, purpose,
-            contact_id, case_id, message_id, in_reply_to, "references", state_reason, hold_until
+            contact_id, case_id, message_id, in_reply_to, reply_to, "references", state_reason, hold_until
           FROM incoming ORDER BY n
           ON CONFLICT (workspace_id, dedup_key) DO NOTHING
           RETURNING id, dedup_key, state, message_id),
@@ -86,6 +88,7 @@ export interface MessageRow {
   caseId: string | null;
   messageId: string | null;
   inReplyTo: string | null;
+  replyTo: string | null;
   references: string[];
   stateReason: string | null;
   holdUntil: string | null;
@@ -95,7 +98,7 @@ export interface MessageRow {
 const columns = sql`id, dedup_key AS "dedupKey", "to", subject, html, text, state, attempts,
   last_error AS "lastError", created_at AS "createdAt", sent_at AS "sentAt", purpose,
   contact_id AS "contactId", case_id AS "caseId", message_id AS "messageId",
-  in_reply_to AS "inReplyTo", "references", state_reason AS "stateReason",
+  in_reply_to AS "inReplyTo", reply_to AS "replyTo", "references", state_reason AS "stateReason",
   hold_until AS "holdUntil", sending_at AS "sendingAt"`;
 
 export async function findMessage(db: Db, workspaceId: string, id: string) {

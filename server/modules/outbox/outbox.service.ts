@@ -205,6 +205,7 @@ export function mailOf(config: Config, workspaceId: string, message: repo.Messag
     text,
     messageId: message.messageId ? `<${message.messageId}>` : undefined,
     inReplyTo: message.inReplyTo ? `<${message.inReplyTo}>` : undefined,
+    replyTo: message.replyTo ?? undefined,
     references: message.references.map((id) => `<${id}>`),
     headers,
   };

@@ -107,6 +107,8 @@ describeEachEngine('inbound replies over SMTP', ({ ctx }) => {
       subject: 'Re: Invoices are wrong',
       inReplyTo: first,
       references: [first],
+      // The customer's mail client answers to the feedback inbox, so the answer comes back in.
+      replyTo: inbox,
     });
 
     // The customer answers our reply from their mail client.

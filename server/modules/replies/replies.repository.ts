@@ -22,6 +22,23 @@ export interface InboundEmail {
   text: string;
   fromName: string | null;
   receivedAt: string;
+  /** The email listening post it arrived on. */
+  postId: string | null;
+}
+
+/**
+ * The feedback mailbox a reply should name as Reply-To, so the customer's answer comes back in:
+ * the email post the customer wrote to, else the workspace's first email post. Its own address,
+ * or null when it has none (the caller then uses the generated `<post id>@<domain>`).
+ */
+export async function replyMailbox(db: Db, workspaceId: string, preferredPostId: string | null) {
+  const [row] = await queryRows<{ id: string; address: string | null }>(
+    db,
+    sql`SELECT id, config->'settings'->>'address' AS address FROM listening_posts
+        WHERE workspace_id = ${workspaceId} AND kind = 'email' AND status <> 'paused'
+        ORDER BY (id = ${preferredPostId}::uuid) IS TRUE DESC, created_at, id LIMIT 1`,
+  );
+  return row;
 }
 
 /** The customer's latest email in the case (through the raw item its feedback came from). */
@@ -30,7 +47,7 @@ export async function lastInboundEmail(db: Db, workspaceId: string, caseId: stri
     db,
     sql`SELECT f.id AS "feedbackId", em.message_id AS "messageId", em."references",
           f.metadata->>'subject' AS subject, f.text, f.metadata->'from'->>'name' AS "fromName",
-          em.received_at AS "receivedAt"
+          em.received_at AS "receivedAt", em.post_id AS "postId"
         FROM case_feedback cf
         JOIN feedback f ON f.workspace_id = cf.workspace_id AND f.id = cf.feedback_id
         JOIN email_messages em ON em.workspace_id = f.workspace_id AND em.raw_item_id = f.raw_item_id

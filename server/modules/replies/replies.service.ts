@@ -7,6 +7,7 @@ import { enqueueMessages, newMessageId, type MailContext } from '../outbox/outbo
 import { consentLinks } from './consent-links.ts';
 import { fillPlaceholders, replyEmail, replySubject, type ConsentPurpose } from './reply-email.ts';
 import * as repo from './replies.repository.ts';
+import { generatedAddress } from '../email-in/email-settings.ts';
 import { listSnippets } from './snippets.repository.ts';
 import { checkStock, recordReply } from './stock.service.ts';
 
@@ -168,6 +169,10 @@ export async function sendReply(
         : null,
   });
   const subject = input.subject?.trim() || replySubject(inbound?.subject ?? null, DEFAULT_SUBJECT);
+  const mailbox = await repo.replyMailbox(ctx.db, workspaceId, inbound?.postId ?? null);
+  const replyTo = mailbox
+    ? (mailbox.address ?? generatedAddress(mailbox.id, ctx.config.INBOUND_EMAIL_DOMAIN) ?? null)
+    : null;
 
   return ctx.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
@@ -185,6 +190,7 @@ export async function sendReply(
           caseId,
           messageId,
           inReplyTo: inbound?.messageId ?? null,
+          replyTo,
           references: inbound ? [...new Set([...inbound.references, inbound.messageId])] : [],
         },
       ],

@@ -55,12 +55,13 @@ export function outboxOfCase(ctx: AppContext, workspaceId: string, caseId: strin
     state: string;
     messageId: string;
     inReplyTo: string | null;
+    replyTo: string | null;
     references: string[];
     contactId: string | null;
   }>(
     ctx.db,
     sql`SELECT id, purpose, subject, html, text, "to", state, message_id AS "messageId",
-          in_reply_to AS "inReplyTo", "references", contact_id AS "contactId"
+          in_reply_to AS "inReplyTo", reply_to AS "replyTo", "references", contact_id AS "contactId"
         FROM outbox_messages WHERE workspace_id = ${workspaceId} AND case_id = ${caseId}
         ORDER BY created_at, id`,
   );
