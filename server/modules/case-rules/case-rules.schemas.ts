@@ -106,12 +106,17 @@ export const stageDeadlineSchema = z.strictObject({
   businessHours: z.boolean().default(false),
 });
 
-export const deadlinesSchema = z.strictObject(
-  Object.fromEntries(OPEN_STAGES.map((stage) => [stage, stageDeadlineSchema.optional()])) as Record<
-    (typeof OPEN_STAGES)[number],
-    z.ZodOptional<typeof stageDeadlineSchema>
-  >,
-);
+/** Hours after closing before a detractor is asked again (0: at once); 7 days when absent. */
+export const winbackDelaySchema = z.strictObject({
+  hours: z.number().min(0).max(MAX_DEADLINE_HOURS),
+});
+
+export const deadlinesSchema = z.strictObject({
+  ...(Object.fromEntries(
+    OPEN_STAGES.map((stage) => [stage, stageDeadlineSchema.optional()]),
+  ) as Record<(typeof OPEN_STAGES)[number], z.ZodOptional<typeof stageDeadlineSchema>>),
+  winback: winbackDelaySchema.optional(),
+});
 export type RuleDeadlines = z.infer<typeof deadlinesSchema>;
 
 const ruleName = z.string().trim().min(1).max(120);
