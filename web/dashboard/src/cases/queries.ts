@@ -34,7 +34,11 @@ export function useCaseChange<Input>(workspaceId: string, caseId: string, path: 
       api.post<CaseDetail>(wsPath(workspaceId, 'cases', caseId, path), input),
     onSuccess: (detail) => {
       client.setQueryData([...casesKey(workspaceId), 'one', caseId], detail);
-      return client.invalidateQueries({ queryKey: [...casesKey(workspaceId), 'list'] });
+      // The composer reads the stage too (the follow-up's consent request): refresh it as well.
+      return Promise.all([
+        client.invalidateQueries({ queryKey: [...casesKey(workspaceId), 'list'] }),
+        client.invalidateQueries({ queryKey: [...casesKey(workspaceId), caseId, 'composer'] }),
+      ]);
     },
   });
 }
