@@ -251,6 +251,9 @@ it('closes the loop: survey, case by rule, reply, answer, consent, close, win-ba
   const customer = await browser.newContext({ viewport: { width: 390, height: 800 } });
   const consentPage = await customer.newPage();
   await consentPage.goto(yes!);
+  await consentPage.getByRole('button', { name: 'Confirm' }).waitFor();
+  // Opening the link records nothing (mail scanners follow links): only the form does.
+  expect(await eventTypes()).not.toContain('consent_recorded');
   await consentPage.getByRole('button', { name: 'Confirm' }).click();
   await consentPage.waitForLoadState();
   await customer.close();
