@@ -106,12 +106,16 @@ export const stageDeadlineSchema = z.strictObject({
   businessHours: z.boolean().default(false),
 });
 
-export const deadlinesSchema = z.strictObject(
-  Object.fromEntries(OPEN_STAGES.map((stage) => [stage, stageDeadlineSchema.optional()])) as Record<
-    (typeof OPEN_STAGES)[number],
-    z.ZodOptional<typeof stageDeadlineSchema>
-  >,
-);
+export const deadlinesSchema = z.strictObject({
+  ...(Object.fromEntries(
+    OPEN_STAGES.map((stage) => [stage, stageDeadlineSchema.optional()]),
+  ) as Record<(typeof OPEN_STAGES)[number], z.ZodOptional<typeof stageDeadlineSchema>>),
+  /** After a detractor's case closes, how long to wait before the win-back survey (default 7 days). */
+  winback: z
+    .strictObject({ hours: z.number().min(0).max(MAX_DEADLINE_HOURS) })
+    .optional()
+    .describe('delay before the win-back survey after a detractor case closes; default 168 h'),
+});
 export type RuleDeadlines = z.infer<typeof deadlinesSchema>;
 
 const ruleName = z.string().trim().min(1).max(120);
