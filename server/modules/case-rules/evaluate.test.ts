@@ -146,6 +146,8 @@ describe('schemas', () => {
     expect(caseConditionsSchema.safeParse([{ type: 'mood' }]).success).toBe(false);
     expect(deadlinesSchema.safeParse({ engage: { hours: 0 } }).success).toBe(false);
     expect(deadlinesSchema.safeParse({ triage: { hours: 2 } }).success).toBe(false);
+    expect(deadlinesSchema.parse({ winback: { hours: 0 } })).toEqual({ winback: { hours: 0 } });
+    expect(deadlinesSchema.safeParse({ winback: { hours: -1 } }).success).toBe(false);
     const parsed = caseRuleInput.parse({
       name: 'x',
       conditions: [],

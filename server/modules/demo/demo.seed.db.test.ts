@@ -56,7 +56,31 @@ describeEachEngine('demo seed', ({ ctx }) => {
 
     const expected = { touchpoints: 8, accounts: 60, contacts: 600, feedback: 3000 };
     // The directory: 6 teams, 8 people and 16 tracked names (brand, products, features, rivals).
-    expect(counts).toEqual({ ...expected, directory: 30 });
+    expect(counts).toEqual({
+      ...expected,
+      directory: 30,
+      caseRules: 3,
+      cases: expect.any(Number),
+    });
+    // Half a year of detractor cases: most closed with an outcome after they opened, the last
+    // weeks' still open, and never two open cases for one contact.
+    const [loops] = await queryRows<Record<string, number>>(
+      db,
+      sql`SELECT count(*)::int AS cases,
+            count(*) FILTER (WHERE stage = 'closed')::int AS closed,
+            count(*) FILTER (WHERE stage = 'closed' AND outcome IS NOT NULL
+              AND closed_at > created_at AND resolution <> '')::int AS "closedWell",
+            count(*) FILTER (WHERE stage <> 'closed' AND created_at > ${NOW.toISOString()}::timestamptz - interval '21 days')::int AS "openRecent",
+            count(*) FILTER (WHERE stage <> 'closed')::int AS open,
+            count(DISTINCT contact_id) FILTER (WHERE stage <> 'closed')::int AS "openContacts"
+          FROM cases WHERE workspace_id = ${workspace.id}`,
+    );
+    expect(loops!.cases).toBe(counts.cases);
+    expect(loops!.cases).toBeGreaterThan(50);
+    expect(loops!.closedWell).toBe(loops!.closed);
+    expect(loops!.closed).toBeGreaterThan(loops!.open!);
+    expect(loops!.openRecent).toBe(loops!.open);
+    expect(loops!.openContacts).toBe(loops!.open);
     expect(await tableCounts(db, workspace.id)).toEqual(expected);
     const staff = await queryRows<{ nicknames: string[]; team: string | null }>(
       db,
@@ -170,7 +194,15 @@ describeEachEngine('demo seed', ({ ctx }) => {
       now: NOW,
       onProgress: (done) => calls.push(done),
     });
-    expect(again).toEqual({ touchpoints: 0, accounts: 0, contacts: 0, feedback: 0, directory: 0 });
+    expect(again).toEqual({
+      touchpoints: 0,
+      accounts: 0,
+      contacts: 0,
+      feedback: 0,
+      directory: 0,
+      caseRules: 0,
+      cases: 0,
+    });
     expect(calls).toEqual([]);
     expect(await tableCounts(db, workspace.id)).toEqual(before);
 

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { generateDemoData } from './demo.generate.ts';
 import { customerRows } from '../feedback/feedback.service.ts';
 import { demoDirectory } from './demo.directory.ts';
+import { seedDemoLoops } from './demo.loops.ts';
 import * as repo from './demo.repository.ts';
 
 export interface SeedDemoOptions {
@@ -22,6 +23,9 @@ export interface SeedDemoCounts {
   feedback: number;
   /** Staff teams, people and tracked names (brand, products, features, competitors). */
   directory: number;
+  /** Case rules, and past cases of detractors (see demo.loops.ts). */
+  caseRules: number;
+  cases: number;
 }
 
 export const DEFAULT_DEMO_ITEMS = 3000;
@@ -33,6 +37,8 @@ const NOTHING: SeedDemoCounts = {
   contacts: 0,
   feedback: 0,
   directory: 0,
+  caseRules: 0,
+  cases: 0,
 };
 
 /**
@@ -81,6 +87,7 @@ export async function seedDemo(
     const contacts = await inBatches(data.contacts, customerRows.insertContacts);
     const feedback = await inBatches(data.feedback, customerRows.insertFeedback);
     const directory = await repo.insertDirectory(txDb, workspaceId, demoDirectory());
-    return { touchpoints, accounts, contacts, feedback, directory };
+    const loops = await seedDemoLoops(txDb, workspaceId, options.now ?? new Date());
+    return { touchpoints, accounts, contacts, feedback, directory, ...loops };
   });
 }
