@@ -262,6 +262,16 @@ export function CaseRuleEditor({ rule, onCancel, onSaved }: Props) {
           />
         </div>
       ))}
+      <TextField
+        label="Win-back survey after closing (hours)"
+        name="winback-hours"
+        type="number"
+        min={0}
+        step="any"
+        hint="For detractors' cases: when to ask again. Blank: 168 hours (7 days)."
+        value={draft.winbackHours}
+        onChange={(event) => change({ winbackHours: event.target.value })}
+      />
       <div className="form-actions">
         <Button type="submit" variant="primary" busy={mutation.isPending}>
           {rule ? 'Save rule' : 'Add rule'}

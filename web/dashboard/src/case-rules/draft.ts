@@ -39,6 +39,8 @@ export interface CaseRuleDraft {
   /** Hours per stage as typed; blank means no deadline. */
   hours: Record<Stage, string>;
   businessHours: Record<Stage, boolean>;
+  /** Hours before the win-back survey, as typed; blank means the default (7 days). */
+  winbackHours: string;
 }
 
 export const emptyCaseDraft: CaseRuleDraft = {
@@ -65,6 +67,7 @@ export const emptyCaseDraft: CaseRuleDraft = {
   fallbackUserId: '',
   hours: { engage: '24', process: '', follow_up: '' },
   businessHours: { engage: false, process: false, follow_up: false },
+  winbackHours: '',
 };
 
 export function draftFromCaseRule(rule: CaseRule): CaseRuleDraft {
@@ -82,6 +85,7 @@ export function draftFromCaseRule(rule: CaseRule): CaseRuleDraft {
     fallbackUserId: rule.assignment.fallbackUserId ?? '',
     hours: { engage: '', process: '', follow_up: '' },
     businessHours: { engage: false, process: false, follow_up: false },
+    winbackHours: rule.deadlines.winback ? String(rule.deadlines.winback.hours) : '',
   };
   for (const stage of STAGES) {
     const deadline = rule.deadlines[stage];
@@ -160,6 +164,8 @@ export function inputFromDraft(draft: CaseRuleDraft): CaseRuleInput {
     if (draft.hours[stage].trim() !== '' && hours > 0)
       deadlines[stage] = { hours, businessHours: draft.businessHours[stage] };
   }
+  const winback = Number(draft.winbackHours);
+  if (draft.winbackHours.trim() !== '' && winback >= 0) deadlines.winback = { hours: winback };
   return {
     name: draft.name.trim(),
     enabled: draft.enabled,

@@ -26,7 +26,10 @@ export interface Assignment {
   fallbackTeamId?: string | null;
 }
 
-export type Deadlines = Partial<Record<Stage, { hours: number; businessHours: boolean }>>;
+export type Deadlines = Partial<Record<Stage, { hours: number; businessHours: boolean }>> & {
+  /** Hours after a detractor's case closes before the win-back survey (default 168). */
+  winback?: { hours: number };
+};
 
 export interface CaseRule {
   id: string;
