@@ -1,3 +1,5 @@
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.ts';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildApp } from '../../http/app.ts';
@@ -33,8 +35,15 @@ describeEachEngine('export API', ({ ctx }) => {
     const lines = response.body.trimEnd().split('\n');
     expect(JSON.parse(lines[0] ?? '')).toMatchObject({ type: 'hearken-export', version: 1 });
     // 8 + 60 + 600 + 1,500 rows and the staff directory (6 teams, 8 people, 16 tracked names),
-    // then the owner and the admin as members.
-    expect(lines).toHaveLength(1 + 2168 + 30 + 2);
+    // the demo's past cases, then the owner and the admin as members.
+    const cases = lines.filter((line) => line.startsWith('{"type":"case"')).length;
+    const [stored] = await queryRows<{ n: number }>(
+      ctx().db,
+      sql`SELECT count(*)::int AS n FROM cases WHERE workspace_id = ${workspace.id}`,
+    );
+    expect(cases).toBe(stored!.n);
+    expect(cases).toBeGreaterThan(0);
+    expect(lines).toHaveLength(1 + 2168 + 30 + cases + 2);
     expect(lines.filter((line) => line.startsWith('{"type":"feedback"'))).toHaveLength(1500);
 
     const audit = await auditPage(ctx().db, workspace.id, 20);
