@@ -17,6 +17,7 @@ export interface DetractorItem {
   accountId: string | null;
   score: number;
   text: string;
+  accountName: string | null;
 }
 
 /**
@@ -26,14 +27,15 @@ export interface DetractorItem {
 export function detractorItems(db: Db, workspaceId: string, from: Date, to: Date, limit: number) {
   return queryRows<DetractorItem>(
     db,
-    sql`SELECT DISTINCT ON (contact_id) id, contact_id AS "contactId", account_id AS "accountId",
-          score, text
-        FROM feedback
-        WHERE workspace_id = ${workspaceId} AND score_type = 'nps' AND score <= 6
-          AND contact_id IS NOT NULL
-          AND received_at >= ${from.toISOString()}::timestamptz
-          AND received_at < ${to.toISOString()}::timestamptz
-        ORDER BY contact_id, received_at DESC
+    sql`SELECT DISTINCT ON (f.contact_id) f.id, f.contact_id AS "contactId",
+          f.account_id AS "accountId", f.score, f.text, a.name AS "accountName"
+        FROM feedback f
+        LEFT JOIN accounts a ON a.workspace_id = f.workspace_id AND a.id = f.account_id
+        WHERE f.workspace_id = ${workspaceId} AND f.score_type = 'nps' AND f.score <= 6
+          AND f.contact_id IS NOT NULL
+          AND f.received_at >= ${from.toISOString()}::timestamptz
+          AND f.received_at < ${to.toISOString()}::timestamptz
+        ORDER BY f.contact_id, f.received_at DESC
         LIMIT ${limit}`,
   );
 }
@@ -59,8 +61,9 @@ export async function backdateDemoCases(db: Db, workspaceId: string, now: Date) 
           stage_started_at = t.opened,
           first_response_at = CASE WHEN t.h % 10 < 9
             THEN t.opened + make_interval(hours => 1 + (t.h % 30)) END,
+          -- Open cases are due from a day ago to three days ahead: a few overdue, most not.
           due_at = CASE WHEN t.opened > ${nowIso}::timestamptz - interval '20 days'
-            THEN t.opened + make_interval(hours => 8 + (t.h % 40)) END,
+            THEN ${nowIso}::timestamptz + make_interval(hours => (t.h % 96) - 24) END,
           stage = CASE
             WHEN t.opened > ${nowIso}::timestamptz - interval '20 days'
               THEN (ARRAY['engage', 'process', 'follow_up'])[1 + t.h % 3]

@@ -69,7 +69,9 @@ export async function seedDemoLoops(db: Db, workspaceId: string, now: Date) {
   );
   const planned: NewCase[] = items.map((item) => ({
     kind: 'case',
-    title: `NPS ${item.score}: ${item.text.slice(0, 70)}`,
+    title: item.text.trim()
+      ? `NPS ${item.score}: ${item.text.trim().slice(0, 70)}`
+      : `NPS ${item.score} from ${item.accountName ?? 'a customer'}`,
     contactId: item.contactId,
     accountId: item.accountId,
     ownerId,
