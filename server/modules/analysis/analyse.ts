@@ -12,7 +12,7 @@ import { extractKeyPhrases } from './themes/key-phrases.ts';
 import type { AnalysisPart, Directory, Sentiment, SentimentResult, TextAnalysis } from './types.ts';
 
 /** Bump when an analyser changes enough that stored results should be recomputed. */
-export const ANALYSIS_VERSION = 2;
+export const ANALYSIS_VERSION = 3;
 
 const NEUTRAL: Sentiment = { score: 0, label: 'neutral' };
 const EMPTY_DIRECTORY = compileDirectory({ people: [], teams: [], entities: [] });
@@ -35,14 +35,30 @@ export function analyseText(input: string, options: AnalyseOptions = {}): TextAn
   const english = isEnglish(text, language.code, language.confidence);
   const notAnalysed: AnalysisPart[] = english ? [] : ['sentiment', 'keyPhrases'];
   const keyPhrases = english ? extractKeyPhrases(text) : [];
-  // Each key phrase is an aspect: it takes the sentiment of the clause it sits in.
-  const sentiment = english ? analyseSentiment(text, keyPhrases) : null;
-  const mentions = findMentions(
+  const found = findMentions(
     text,
     options.mentions ?? EMPTY_DIRECTORY,
-    (start) => sentimentAt(sentiment, start),
+    () => NEUTRAL,
     options.mentionOptions,
   );
+  // Each key phrase is an aspect: it takes the sentiment of the clause it sits in. Mentions are
+  // aspects too, so "the app is great but support took three days" does not praise support; a
+  // name addressed on its own ("Sam, thank you so much") takes its sentence's feeling.
+  const mentionAspects = found.map((m) => ({ phrase: m.text, start: m.start, end: m.end }));
+  const full = english ? analyseSentiment(text, [...keyPhrases, ...mentionAspects]) : null;
+  const sentiment = full && { ...full, aspects: full.aspects.slice(0, keyPhrases.length) };
+  const mentions = found.map((mention, index) => {
+    const clause = full?.aspects[keyPhrases.length + index];
+    const own = clause && clause.label !== 'neutral';
+    return {
+      ...mention,
+      sentiment: own
+        ? { score: clause.score, label: clause.label }
+        : addressed(text, mention.end)
+          ? sentimentAt(sentiment, mention.start)
+          : NEUTRAL,
+    };
+  });
   return {
     version: ANALYSIS_VERSION,
     language,
@@ -68,6 +84,11 @@ function isEnglish(text: string, code: string, confidence: number): boolean {
   const letters = text.match(/\p{L}/gu) ?? [];
   const latin = letters.filter((letter) => /[a-z]/i.test(letter)).length;
   return letters.length > 0 && latin / letters.length > 0.9;
+}
+
+/** A name followed by a comma or an exclamation: the sentence speaks to them ("Sam, thanks!"). */
+function addressed(text: string, end: number): boolean {
+  return /^\s*[,!]/.test(text.slice(end, end + 4));
 }
 
 function sentimentAt(sentiment: SentimentResult | null, offset: number): Sentiment {

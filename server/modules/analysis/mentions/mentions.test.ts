@@ -189,6 +189,21 @@ describe('through analyseText', () => {
       ['priya', 'positive'],
     ]);
   });
+
+  it('gives a mention the feeling of its clause, not of a sentence that praises something else', () => {
+    const labels = (text: string) =>
+      analyseText(text, { mentions: matcher }).mentions.map((m) => [m.entityId, m.sentiment.label]);
+    expect(labels('Acme Pay is great but customer service took three days.')).toEqual([
+      ['pay', 'positive'],
+      ['support', 'negative'],
+    ]);
+    // No feeling of its own in the clause: not praise, however glad the rest of the sentence is.
+    expect(labels('The product is great; getting hold of the help desk is the hard part.')).toEqual(
+      [['support', 'neutral']],
+    );
+    // Spoken to: the sentence is about them.
+    expect(labels('Priya Patel, you were brilliant!')).toEqual([['priya', 'positive']]);
+  });
 });
 
 describe('nickname table', () => {
