@@ -85,7 +85,13 @@ export function readXlsx(
       let position = 0;
       for await (const sheet of reader as AsyncIterable<SheetReader>) {
         position++;
-        if (found || !wanted(options.sheet, sheet, position)) continue; // drained by exceljs
+        if (found || !wanted(options.sheet, sheet, position)) {
+          // Read a skipped sheet to its end: exceljs deletes the temporary file of a sheet stored
+          // before the shared strings as soon as we move on, and a reader still opening it would
+          // throw ENOENT outside any handler (an uncaught exception).
+          for await (const skipped of sheet) void skipped;
+          continue;
+        }
         found = true;
         for await (const row of sheet) {
           const values = Array.isArray(row.values) ? row.values : [];
