@@ -7,14 +7,13 @@ import { parseConfig } from '../server/config/env.ts';
 import { createContext, type AppContext } from '../server/context.ts';
 import { openDatabase, queryRows, type Database, type Engine } from '../server/db/client.ts';
 import { createRegistry } from '../server/jobs/job.ts';
+import { allJobs } from '../server/jobs/registry.ts';
 import { Worker } from '../server/jobs/worker.ts';
 import { createLogger } from '../server/logger.ts';
 import { SYSTEM_ACTOR } from '../server/modules/audit/audit.service.ts';
 import { insertUser } from '../server/modules/auth/auth.repository.ts';
 import { analyseText } from '../server/modules/analysis/analyse.ts';
-import { analysisRunJob } from '../server/modules/feedback-analysis/analysis.jobs.ts';
 import { receiveRawItems } from '../server/modules/ingest/ingest.repository.ts';
-import { normaliseJob } from '../server/modules/ingest/normalise.jobs.ts';
 import {
   createEntity,
   createPerson,
@@ -96,15 +95,29 @@ async function waitAnalysed(setup: Setup, total: number, timeoutMs: number): Pro
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     const { analysed, dead } = await counts(setup);
-    if (dead > 0) throw new Error(`${dead} jobs died`);
+    if (dead > 0) {
+      const [first] = await queryRows<{ name: string; last_error: string }>(
+        setup.ctx.db,
+        sql`SELECT name, last_error FROM jobs WHERE workspace_id = ${setup.workspaceId} AND state = 'dead' LIMIT 1`,
+      );
+      throw new Error(`${dead} jobs died; first: ${first?.name}: ${first?.last_error}`);
+    }
     if (analysed >= total || performance.now() > deadline) return analysed;
     await sleep(100);
   }
 }
 
-/** Workers: one in this process (as `npm start`), plus `extra` processes on PostgreSQL. */
-async function startWorkers(ctx: AppContext, url: string | undefined, extra: number) {
-  const worker = new Worker(ctx.db, createRegistry([normaliseJob, analysisRunJob]), {
+/**
+ * Workers: one in this process (as `npm start`), plus `extra` processes on PostgreSQL. With
+ * `--profile`, each extra process writes a CPU profile (.cpuprofile) into .tmp/profiles.
+ */
+async function startWorkers(
+  ctx: AppContext,
+  url: string | undefined,
+  extra: number,
+  profile: boolean,
+) {
+  const worker = new Worker(ctx.db, createRegistry(allJobs), {
     concurrency: ctx.config.WORKER_CONCURRENCY,
     pollMs: 50,
     leaseMs: ctx.config.JOB_LEASE_MS,
@@ -115,7 +128,8 @@ async function startWorkers(ctx: AppContext, url: string | undefined, extra: num
   if (url) {
     const script = fileURLToPath(new URL('./lib/analysis-worker.ts', import.meta.url));
     for (let index = 0; index < extra; index++) {
-      const child = spawn(process.execPath, ['--import', 'tsx', script, url], {
+      const profiling = profile ? ['--cpu-prof', '--cpu-prof-dir=.tmp/profiles'] : [];
+      const child = spawn(process.execPath, [...profiling, '--import', 'tsx', script, url], {
         stdio: ['pipe', 'pipe', 'inherit'],
       });
       await new Promise<void>((resolve, reject) => {
@@ -132,6 +146,7 @@ async function startWorkers(ctx: AppContext, url: string | undefined, extra: num
       children.map(
         (child) =>
           new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
             child.once('exit', () => resolve());
             child.stdin!.end();
           }),
@@ -155,7 +170,13 @@ async function runEngine(
   engine: Engine,
   database: Database,
   url: string | undefined,
-  options: { items: number; rate: number; seconds: number; extraWorkers: number },
+  options: {
+    items: number;
+    rate: number;
+    seconds: number;
+    extraWorkers: number;
+    profile: boolean;
+  },
 ): Promise<Result> {
   const config = parseConfig({ LOG_LEVEL: 'silent', DATA_DIR: '.tmp/bench-data' });
   const ctx = createContext(database.db, engine, config, createLogger(config));
@@ -169,7 +190,7 @@ async function runEngine(
   progress(
     `${engine}: ${options.items} raw items stored; analysing with ${workers} worker process(es)`,
   );
-  const stop = await startWorkers(ctx, url, options.extraWorkers);
+  const stop = await startWorkers(ctx, url, options.extraWorkers, options.profile);
   const started = performance.now();
   await waitAnalysed(throughput, options.items, 30 * 60_000);
   const throughputMs = performance.now() - started;
@@ -230,6 +251,7 @@ export async function main(args: string[]): Promise<void> {
     rate: intArg(args, 'rate', 1000),
     seconds: intArg(args, 'seconds', 10),
     extraWorkers: intArg(args, 'workers', 2) - 1,
+    profile: flagArg(args, 'profile'),
   };
   noteMachine();
   // The ceiling one process can reach: the analysers alone on the same texts, no database.
