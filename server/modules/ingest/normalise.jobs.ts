@@ -11,9 +11,8 @@ import { normaliseRawItem } from './normalisers.ts';
 
 const MAX_ATTEMPTS = 5;
 /**
- * Items per transaction. Each chunk costs a handful of statements whatever its size; chunks stay
- * short so the per-workspace identity lock is brief and, on PGlite (one connection for the whole
- * process), API requests get in between chunks.
+ * Items per chunk. Each chunk costs a handful of statements whatever its size; chunks stay short
+ * so that, on PGlite (one connection for the whole process), API requests get in between them.
  */
 const CHUNK_SIZE = 200;
 
@@ -21,16 +20,29 @@ type Parsed = { raw: repo.PendingRawItem; item: NormalisedItem };
 type Failure = { id: number; error: string };
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+type Identities = Awaited<ReturnType<typeof resolveIdentities>>;
+
 /**
- * Resolves identities and stores the feedback of a chunk, all or nothing, with the job that
- * analyses it: feedback revised by a later raw item (grouped survey pages) is analysed again.
+ * Resolves a chunk's contacts and accounts in a short transaction of its own: the workspace's
+ * identity lock is held only for these few statements, not while the feedback is written, so
+ * chunks of one workspace normalise side by side. A crash before the feedback commits leaves
+ * contacts that the retry finds again by their keys, never duplicates.
  */
-async function storeItems(db: Db, workspaceId: string, chunk: Parsed[]) {
-  const identities = await resolveIdentities(
-    db,
-    workspaceId,
-    chunk.map(({ item }) => item),
+function resolveChunk(db: Db, workspaceId: string, chunk: Parsed[]): Promise<Identities> {
+  return db.transaction((tx) =>
+    resolveIdentities(
+      tx as unknown as Db,
+      workspaceId,
+      chunk.map(({ item }) => item),
+    ),
   );
+}
+
+/**
+ * Stores the feedback of a chunk, all or nothing, with the job that analyses it: feedback revised
+ * by a later raw item (grouped survey pages) is analysed again.
+ */
+async function storeItems(db: Db, workspaceId: string, chunk: Parsed[], identities: Identities) {
   const feedbackIds = await insertNormalisedFeedback(
     db,
     workspaceId,
@@ -59,13 +71,18 @@ async function storeItems(db: Db, workspaceId: string, chunk: Parsed[]) {
   );
 }
 
+async function storeAlone(db: Db, workspaceId: string, chunk: Parsed[]) {
+  const identities = await resolveChunk(db, workspaceId, chunk);
+  await db.transaction((tx) => storeItems(tx as unknown as Db, workspaceId, chunk, identities));
+}
+
 /**
- * Stores a chunk in one transaction. If that fails, each item gets its own transaction, so one
- * bad item spares the rest and carries its own reason.
+ * Stores a chunk (identities, then feedback). If that fails, each item goes alone, so one bad
+ * item spares the rest and carries its own reason.
  */
 async function storeChunk(db: Db, workspaceId: string, chunk: Parsed[]): Promise<Failure[]> {
   try {
-    await db.transaction((tx) => storeItems(tx as unknown as Db, workspaceId, chunk));
+    await storeAlone(db, workspaceId, chunk);
     return [];
   } catch (error) {
     if (chunk.length === 1) return [{ id: chunk[0]!.raw.id, error: messageOf(error) }];
@@ -73,7 +90,7 @@ async function storeChunk(db: Db, workspaceId: string, chunk: Parsed[]): Promise
   const failures: Failure[] = [];
   for (const parsed of chunk) {
     try {
-      await db.transaction((tx) => storeItems(tx as unknown as Db, workspaceId, [parsed]));
+      await storeAlone(db, workspaceId, [parsed]);
     } catch (error) {
       failures.push({ id: parsed.raw.id, error: messageOf(error) });
     }

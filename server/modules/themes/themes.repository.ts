@@ -35,9 +35,21 @@ const BATCH = 1000;
 export const anyUuid = (values: Iterable<string>) =>
   sql`ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify([...new Set(values)])}::jsonb)::uuid))`;
 
-/** Serialises theme writes per workspace until the transaction ends (assign, re-cluster, edits). */
-export async function lockThemes(db: Db, workspaceId: string): Promise<void> {
-  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`themes:${workspaceId}`}))`);
+/**
+ * The workspace's theme lock, held until the transaction ends. Re-clustering and staff edits
+ * rewrite themes and links wholesale, so they take it exclusively. Incremental assignment only
+ * reads the themes and rewrites its own items' links (conflict-safe), so concurrent analysis
+ * batches take it shared: they exclude a re-clustering, not each other.
+ */
+export async function lockThemes(
+  db: Db,
+  workspaceId: string,
+  mode: 'exclusive' | 'shared' = 'exclusive',
+): Promise<void> {
+  const key = `themes:${workspaceId}`;
+  if (mode === 'shared')
+    await db.execute(sql`SELECT pg_advisory_xact_lock_shared(hashtext(${key}))`);
+  else await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${key}))`);
 }
 
 export function listThemeRows(db: Db, workspaceId: string, statuses: readonly ThemeStatus[]) {

@@ -15,7 +15,8 @@ import * as repo from './themes.repository.ts';
 /**
  * Automatic theming: placing new items in existing themes, re-clustering a workspace, and the
  * recurring-issue flag. Each runs in one transaction under the workspace's theme lock, so a
- * nightly re-clustering, an on-demand one and incremental assignment never interleave.
+ * nightly re-clustering, an on-demand one and incremental assignment never interleave (batches
+ * of incremental assignment share the lock and run side by side).
  */
 
 /** Re-clustering reads the analysed feedback received in this many days. */
@@ -69,7 +70,7 @@ export async function assignThemesToFeedback(
   if (feedbackIds.length === 0) return { items: 0, links: 0, noThemes: false };
   return db.transaction(async (tx) => {
     const txDb = tx as unknown as Db;
-    await repo.lockThemes(txDb, workspaceId);
+    await repo.lockThemes(txDb, workspaceId, 'shared');
     const active = await repo.listThemeRows(txDb, workspaceId, ['active']);
     const items = await repo.analysedItemsByIds(txDb, workspaceId, feedbackIds);
     const termsById = new Map(active.map((theme) => [theme.id, theme.terms]));
