@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  customType,
   foreignKey,
   index,
   integer,
@@ -19,6 +20,8 @@ import { feedback } from './feedback.ts';
 import { users } from './identity.ts';
 import { MENTION_KINDS, SENTIMENT_LABELS } from '../../modules/analysis/types.ts';
 import { workspaceColumn } from './workspaces.ts';
+
+const bytea = customType<{ data: Uint8Array }>({ dataType: () => 'bytea' });
 
 /**
  * What the analysis learnt about feedback, the directory it matches mentions against, themes and
@@ -60,6 +63,12 @@ export const feedbackAnalysis = pgTable(
       .default(sql`'[]'::jsonb`),
     /** The earliest earlier item this one nearly repeats (same complaint, or sent again). */
     duplicateOf: uuid('duplicate_of'),
+    /**
+     * The text's MinHash signature (little-endian uint32s; null for texts too short to compare):
+     * candidates are verified against it without re-reading their text, and re-analysis finds
+     * the item's old similarity bands from it.
+     */
+    minhash: bytea('minhash'),
     analysedAt: timestamp('analysed_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
@@ -85,13 +94,13 @@ export const textSimilarityBands = pgTable(
     band: smallint('band').notNull(),
     hash: bigint('hash', { mode: 'number' }).notNull(),
   },
+  // The primary key is the only index: a second one, by subject id, tripled the cost of storing a
+  // batch's bands. A subject's bands are found from its signature instead (feedback_analysis
+  // .minhash, or the text), and deleted by their keys.
   (table) => [
     primaryKey({
       columns: [table.workspaceId, table.subject, table.band, table.hash, table.subjectId],
     }),
-    // Without `subject`: with it, a planner without statistics (PGlite never analyses) picks
-    // this index for bucket lookups and scans the whole workspace's bands per probe.
-    index('text_similarity_bands_subject_idx').on(table.workspaceId, table.subjectId),
   ],
 );
 

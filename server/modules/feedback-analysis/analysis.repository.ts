@@ -10,14 +10,21 @@ export interface FeedbackText {
   text: string;
   receivedAt: string;
   contactId: string | null;
+  /** Whether the item had been analysed before (its similarity bands are stored). */
+  analysedBefore: boolean;
+  /** The signature stored by that analysis (null: too short, or stored before signatures were). */
+  previousMinhash: Uint8Array | null;
 }
 
 export function loadFeedbackTexts(db: Db, workspaceId: string, ids: readonly string[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return queryRows<FeedbackText>(
     db,
-    sql`SELECT id, text, received_at AS "receivedAt", contact_id AS "contactId" FROM feedback
-        WHERE workspace_id = ${workspaceId} AND id = ANY(${uuidArray(ids)})`,
+    sql`SELECT f.id, f.text, f.received_at AS "receivedAt", f.contact_id AS "contactId",
+          a.feedback_id IS NOT NULL AS "analysedBefore", a.minhash AS "previousMinhash"
+        FROM feedback f
+        LEFT JOIN feedback_analysis a ON a.workspace_id = f.workspace_id AND a.feedback_id = f.id
+        WHERE f.workspace_id = ${workspaceId} AND f.id = ANY(${uuidArray(ids)})`,
   );
 }
 
@@ -36,6 +43,8 @@ export interface AnalysisRow {
   keyPhrases: unknown[];
   personalData: unknown[];
   duplicateOf: string | null;
+  /** The MinHash signature's bytes, base64 (null for texts too short to compare). */
+  minhash: string | null;
 }
 
 /**
@@ -50,15 +59,16 @@ export function upsertAnalyses(db: Db, workspaceId: string, rows: AnalysisRow[])
     sql`INSERT INTO feedback_analysis AS a (workspace_id, feedback_id, version, language,
           language_confidence, not_analysed, truncated, sentiment_score, sentiment_label,
           sentiment_corrected, sentences, aspects, key_phrases, personal_data, duplicate_of,
-          analysed_at)
+          minhash, analysed_at)
         SELECT ${workspaceId}::uuid, r.id, r.version, r.language, r."languageConfidence",
           r."notAnalysed", r.truncated, r."sentimentScore",
           coalesce(c.label, r."sentimentLabel"), c.label IS NOT NULL, r.sentences,
-          r.aspects, r."keyPhrases", r."personalData", r."duplicateOf", now()
+          r.aspects, r."keyPhrases", r."personalData", r."duplicateOf",
+          decode(r.minhash, 'base64'), now()
         FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(id uuid, version smallint,
           language text, "languageConfidence" real, "notAnalysed" jsonb, truncated boolean,
           "sentimentScore" real, "sentimentLabel" text, sentences jsonb, aspects jsonb,
-          "keyPhrases" jsonb, "personalData" jsonb, "duplicateOf" uuid)
+          "keyPhrases" jsonb, "personalData" jsonb, "duplicateOf" uuid, minhash text)
         JOIN feedback f ON f.workspace_id = ${workspaceId} AND f.id = r.id
         LEFT JOIN LATERAL (
           SELECT corrected->>'label' AS label FROM analysis_corrections
@@ -73,7 +83,7 @@ export function upsertAnalyses(db: Db, workspaceId: string, rows: AnalysisRow[])
           sentiment_corrected = a.sentiment_corrected OR EXCLUDED.sentiment_corrected,
           sentences = EXCLUDED.sentences, aspects = EXCLUDED.aspects,
           key_phrases = EXCLUDED.key_phrases, personal_data = EXCLUDED.personal_data,
-          duplicate_of = EXCLUDED.duplicate_of, analysed_at = now()
+          duplicate_of = EXCLUDED.duplicate_of, minhash = EXCLUDED.minhash, analysed_at = now()
         RETURNING feedback_id AS id, sentiment_label AS "sentimentLabel",
           sentiment_corrected AS corrected`,
   );
@@ -115,12 +125,14 @@ export async function replaceMentions(
 
 export interface DuplicateCandidate {
   id: string;
-  text: string;
+  /** The stored signature; when there is none (analysed before signatures were stored), the text. */
+  minhash: Uint8Array | null;
+  text: string | null;
   receivedAt: string;
   duplicateOf: string | null;
 }
 
-/** Candidates' texts (to verify similarity) and the group each already belongs to. */
+/** Candidates' signatures (to verify similarity) and the group each already belongs to. */
 export function loadCandidates(
   db: Db,
   workspaceId: string,
@@ -130,8 +142,9 @@ export function loadCandidates(
   if (ids.length === 0) return Promise.resolve([]);
   return queryRows<DuplicateCandidate>(
     db,
-    sql`SELECT f.id, left(f.text, ${maxChars}) AS text, f.received_at AS "receivedAt",
-          a.duplicate_of AS "duplicateOf"
+    sql`SELECT f.id, a.minhash,
+          CASE WHEN a.minhash IS NULL THEN left(f.text, ${maxChars}) END AS text,
+          f.received_at AS "receivedAt", a.duplicate_of AS "duplicateOf"
         FROM feedback f
         LEFT JOIN feedback_analysis a ON a.workspace_id = f.workspace_id AND a.feedback_id = f.id
         WHERE f.workspace_id = ${workspaceId} AND f.id = ANY(${uuidArray(ids)})`,

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
 import { insertJobs } from '../../jobs/queue.repository.ts';
 import { analyseText } from '../analysis/analyse.ts';
+import { signatureFromBytes, signatureToBytes } from '../analysis/similarity/index.ts';
 import type { TextAnalysis } from '../analysis/types.ts';
 import { afterAnalysis, type AnalysedFeedback } from './after-analysis.ts';
 import * as repo from './analysis.repository.ts';
@@ -71,6 +72,9 @@ function analysisRow(item: Prepared, duplicateOf: string | null): repo.AnalysisR
     keyPhrases: analysis.keyPhrases,
     personalData: analysis.personalData,
     duplicateOf,
+    minhash: item.signature
+      ? Buffer.from(signatureToBytes(item.signature)).toString('base64')
+      : null,
   };
 }
 
@@ -87,6 +91,12 @@ function mentionRows(item: Prepared): repo.MentionRow[] {
   }));
 }
 
+/** The signature the item's last analysis stored (see SignedItem.previous). */
+function previousSignature(feedback: repo.FeedbackText): Uint32Array | null | undefined {
+  if (!feedback.analysedBefore) return undefined;
+  return feedback.previousMinhash ? signatureFromBytes(feedback.previousMinhash) : null;
+}
+
 /** Stores a batch's results and runs the after-analysis hooks, in the caller's transaction. */
 async function storeBatch(db: Db, workspaceId: string, items: Prepared[], log: Logger) {
   const ids = items.map((item) => item.feedback.id);
@@ -97,6 +107,7 @@ async function storeBatch(db: Db, workspaceId: string, items: Prepared[], log: L
       id: item.feedback.id,
       receivedAt: new Date(item.feedback.receivedAt),
       signature: item.signature,
+      previous: previousSignature(item.feedback),
     })),
   );
   const stored = await repo.upsertAnalyses(

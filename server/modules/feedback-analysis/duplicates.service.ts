@@ -1,14 +1,55 @@
 import type { Db } from '../../db/client.ts';
 import { DUPLICATE_THRESHOLD, estimateJaccard } from '../analysis/similarity/index.ts';
 import { loadCandidates } from './analysis.repository.ts';
-import { findBandMatches, replaceBands } from './similarity.repository.ts';
-import { bandRows, BUCKET_DEPTH, signatureOf, SIMILARITY_MAX_CHARS } from './similarity.service.ts';
+import {
+  deleteBands,
+  findBandMatches,
+  insertBands,
+  type BandRow,
+} from './similarity.repository.ts';
+import {
+  bandRows,
+  BUCKET_DEPTH,
+  SIMILARITY_MAX_CHARS,
+  storedSignature,
+} from './similarity.service.ts';
 
 export interface SignedItem {
   id: string;
   receivedAt: Date;
   /** Null for texts too short to compare; they are never duplicates. */
   signature: Uint32Array | null;
+  /**
+   * What an earlier analysis stored: `undefined` when there was none; null when its signature
+   * is unknown (too short, or analysed before signatures were stored).
+   */
+  previous?: Uint32Array | null;
+}
+
+const bandKey = (row: BandRow) => `${row.subjectId}:${row.band}:${row.hash}`;
+
+/**
+ * Brings the stored bands in line with the new signatures: an item analysed for the first time
+ * only inserts (no lookup of old rows); a re-analysed one deletes the bands its old signature had
+ * and the new one has not. An old signature that is unknown deletes nothing: a stale band can
+ * only propose a candidate, which the signature check then turns down.
+ */
+async function storeBands(db: Db, workspaceId: string, items: SignedItem[], probes: BandRow[]) {
+  const stale = items.flatMap((item) => (item.previous ? bandRows(item.id, item.previous) : []));
+  const fresh = new Set(probes.map(bandKey));
+  const kept = new Set(stale.map(bandKey));
+  await deleteBands(
+    db,
+    workspaceId,
+    'feedback',
+    stale.filter((row) => !fresh.has(bandKey(row))),
+  );
+  await insertBands(
+    db,
+    workspaceId,
+    'feedback',
+    probes.filter((row) => !kept.has(bandKey(row))),
+  );
 }
 
 const before = (a: { receivedAt: Date; id: string }, b: { receivedAt: Date; id: string }) =>
@@ -28,13 +69,7 @@ export async function markDuplicates(
   items: SignedItem[],
 ): Promise<Map<string, string | null>> {
   const probes = items.flatMap((item) => bandRows(item.id, item.signature));
-  await replaceBands(
-    db,
-    workspaceId,
-    'feedback',
-    items.map((item) => item.id),
-    probes,
-  );
+  await storeBands(db, workspaceId, items, probes);
   const result = new Map<string, string | null>(items.map((item) => [item.id, null]));
   const matches = await findBandMatches(db, workspaceId, 'feedback', probes, BUCKET_DEPTH);
   if (matches.length === 0) return result;
@@ -49,7 +84,7 @@ export async function markDuplicates(
       {
         id: row.id,
         receivedAt: new Date(row.receivedAt),
-        signature: signatureOf(row.text),
+        signature: storedSignature(row),
         duplicateOf: row.duplicateOf,
       },
     ]),

@@ -15,7 +15,7 @@ import * as views from './views.repository.ts';
 export { queueAnalysis } from './analysis.service.ts';
 export { withAnalysis } from './views.service.ts';
 export { redactedText } from './redaction.ts';
-export { findSimilarTexts, recordText, recordTexts, forgetTexts } from './similarity.service.ts';
+export { findSimilarTexts, recordText, recordTexts } from './similarity.service.ts';
 
 export async function getAnalysisSettings(ctx: AppContext, workspaceId: string) {
   return { redactPersonalData: await views.redactsPersonalData(ctx.db, workspaceId) };
@@ -64,4 +64,4 @@ export async function duplicateGroups(
  * sentences, mentions with their words, similarity bands), and repeats stop pointing at it.
  * Call before the feedback is unlinked from the contact, in the erasure's transaction.
  */
-export { eraseAnalysisOfContact } from './erasure.repository.ts';
+export { eraseAnalysisOfContact } from './erasure.service.ts';

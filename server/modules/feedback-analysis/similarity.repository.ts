@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.ts';
-import { uuidArray } from './analysis.repository.ts';
 
 export interface BandRow {
   subjectId: string;
@@ -8,36 +7,37 @@ export interface BandRow {
   hash: number;
 }
 
-/** Replaces the LSH bands of these subjects (a revised text gets new bands, a short one none). */
-export async function replaceBands(
-  db: Db,
-  workspaceId: string,
-  subject: string,
-  subjectIds: readonly string[],
-  rows: BandRow[],
-) {
-  if (subjectIds.length === 0) return;
-  await db.execute(
-    sql`DELETE FROM text_similarity_bands WHERE workspace_id = ${workspaceId}
-          AND subject = ${subject} AND subject_id = ANY(${uuidArray(subjectIds)})`,
-  );
+const bandRecord = sql`r("subjectId" uuid, band smallint, hash bigint)`;
+
+/** Stores band rows (rows already there are kept: a text recorded twice stores its bands once). */
+export async function insertBands(db: Db, workspaceId: string, subject: string, rows: BandRow[]) {
   if (rows.length === 0) return;
   await db.execute(
     sql`INSERT INTO text_similarity_bands (workspace_id, subject, subject_id, band, hash)
         SELECT ${workspaceId}::uuid, ${subject}, r."subjectId", r.band, r.hash
-        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-          AS r("subjectId" uuid, band smallint, hash bigint)
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS ${bandRecord}
         ON CONFLICT DO NOTHING`,
   );
 }
 
-export async function deleteBands(
-  db: Db,
-  workspaceId: string,
-  subject: string,
-  subjectIds: readonly string[],
-) {
-  await replaceBands(db, workspaceId, subject, subjectIds, []);
+/**
+ * Deletes these band rows by their full key. The lookup sits in a LATERAL with LIMIT 1 (a key
+ * matches one row) so it stays a primary-key probe per row: as a plain join, a planner without
+ * statistics (PGlite never analyses; a new PostgreSQL table neither) hashes every band of the
+ * workspace instead.
+ */
+export async function deleteBands(db: Db, workspaceId: string, subject: string, rows: BandRow[]) {
+  if (rows.length === 0) return;
+  await db.execute(
+    sql`DELETE FROM text_similarity_bands b
+        USING (SELECT found.tid FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS ${bandRecord}
+          CROSS JOIN LATERAL (
+            SELECT t.ctid AS tid FROM text_similarity_bands t
+            WHERE t.workspace_id = ${workspaceId} AND t.subject = ${subject} AND t.band = r.band
+              AND t.hash = r.hash AND t.subject_id = r."subjectId"
+            LIMIT 1) found) doomed
+        WHERE b.ctid = doomed.tid`,
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ import {
   DUPLICATE_THRESHOLD,
   estimateJaccard,
   lshBands,
+  signatureFromBytes,
   textSignature,
 } from '../analysis/similarity/index.ts';
 import * as repo from './similarity.repository.ts';
@@ -24,12 +25,25 @@ export function signatureOf(text: string): Uint32Array | null {
   return textSignature(text.slice(0, SIMILARITY_MAX_CHARS));
 }
 
+/** An analysed item's signature: the stored one, else (stored before signatures were) its text's. */
+export function storedSignature(row: {
+  minhash: Uint8Array | null;
+  text: string | null;
+}): Uint32Array | null {
+  if (row.minhash) return signatureFromBytes(row.minhash);
+  return row.text === null ? null : signatureOf(row.text);
+}
+
 export function bandRows(subjectId: string, signature: Uint32Array | null): repo.BandRow[] {
   if (!signature) return [];
   return lshBands(signature).map(({ band, hash }) => ({ subjectId, band, hash }));
 }
 
-/** Stores (or replaces) the bands of texts; texts too short to compare store none. */
+/**
+ * Stores the bands of new texts (an outgoing reply when it is sent); texts too short to compare
+ * store none. Recording the same text again changes nothing. Feedback records its bands through
+ * analysis (duplicates.service.ts), which also replaces them when a text is revised.
+ */
 export async function recordTexts(
   db: Db,
   workspaceId: string,
@@ -37,13 +51,7 @@ export async function recordTexts(
   texts: ReadonlyArray<{ id: string; text: string }>,
 ): Promise<void> {
   const rows = texts.flatMap(({ id, text }) => bandRows(id, signatureOf(text)));
-  await repo.replaceBands(
-    db,
-    workspaceId,
-    subject,
-    texts.map(({ id }) => id),
-    rows,
-  );
+  await repo.insertBands(db, workspaceId, subject, rows);
 }
 
 export function recordText(
@@ -54,15 +62,6 @@ export function recordText(
   text: string,
 ): Promise<void> {
   return recordTexts(db, workspaceId, subject, [{ id: subjectId, text }]);
-}
-
-export function forgetTexts(
-  db: Db,
-  workspaceId: string,
-  subject: SimilaritySubject,
-  subjectIds: readonly string[],
-): Promise<void> {
-  return repo.deleteBands(db, workspaceId, subject, subjectIds);
 }
 
 /**

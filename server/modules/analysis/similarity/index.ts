@@ -12,6 +12,7 @@ export {
 } from './minhash.ts';
 export { candidateProbability, lshBands, LshIndex, type BandHash } from './lsh.ts';
 export { shingleHashes, similarityTokens } from './shingles.ts';
+export { signatureFromBytes, signatureToBytes } from './signature-bytes.ts';
 
 /** Estimated Jaccard similarity at or above which one text counts as a near-duplicate of another. */
 export const DUPLICATE_THRESHOLD = 0.7;
