@@ -47,6 +47,21 @@ const COMMON_ENGLISH = new Set(
   ok okay poor excellent amazing awful product team staff helpful useless`.split(/\s+/u),
 );
 
+/**
+ * Function words only English writes: none is a common word of another Latin-script language
+ * ("in", "is", "was", "we", "a", "on", "so", "i", "at", "for", "do", "me" and "be" are left out
+ * for Dutch, German, French, Italian, the Scandinavian languages, Portuguese and Spanish).
+ */
+const ENGLISH_ONLY = new Set(
+  `the and of to with you this that were have has it its my your our not but they are been would
+  could should very just from can will did does had what when there their about after because
+  which who how still any more than then them these those into only some such didnt dont doesnt
+  cant wont isnt wasnt`.split(/\s+/u),
+);
+/** With this many words and this share of them English-only, a text is English without n-grams. */
+const FAST_ENGLISH_WORDS = 8;
+const FAST_ENGLISH_SHARE = 0.15;
+
 interface ScriptCount {
   key: string;
   weight: number;
@@ -72,8 +87,12 @@ export function detectLanguage(text: string): LanguageResult {
     return { code, confidence: round(share * Math.min(1, 0.5 + main.weight / 40)) };
   }
   const words = main.text.join(' ');
-  const [best] = detectAll(words);
   const lengthFactor = Math.min(1, main.weight / 40);
+  // Most feedback is plain English: its function words settle it at a fraction of the n-gram
+  // detector's cost, the largest part of analysing a short text.
+  if (main.key === 'latin' && plainlyEnglish(words))
+    return { code: 'en', confidence: round(lengthFactor * share) };
+  const [best] = detectAll(words);
   if (main.key === 'latin' && (!best || best.lang !== 'en') && mostlyEnglish(words)) {
     return { code: 'en', confidence: round(0.5 * share * Math.max(lengthFactor, 0.5)) };
   }
@@ -91,7 +110,8 @@ function countScripts(sample: string): ScriptCount[] {
     for (const letter of word.match(/\p{L}/gu) ?? []) {
       const key = scriptOf(letter);
       const count = counts.get(key) ?? { key, weight: 0, text: [] };
-      count.weight += HAN.test(letter) || key === 'ja' ? IDEOGRAPH_WEIGHT : 1;
+      const ideograph = key === 'ja' || (key !== 'latin' && HAN.test(letter));
+      count.weight += ideograph ? IDEOGRAPH_WEIGHT : 1;
       if (count.text[count.text.length - 1] !== word) count.text.push(word);
       counts.set(key, count);
     }
@@ -107,17 +127,30 @@ function countScripts(sample: string): ScriptCount[] {
 }
 
 function scriptOf(letter: string): string {
+  // Letters below U+0250 are Latin (Basic Latin to Latin Extended-B): most text, no regex needed.
+  if (letter.charCodeAt(0) < 0x250) return 'latin';
   for (const [pattern, key] of SHARED_SCRIPTS) if (pattern.test(letter)) return key;
   for (const [pattern, code] of SCRIPT_LANGUAGES) if (pattern.test(letter)) return code;
   return HAN.test(letter) ? 'han' : 'other';
 }
 
-function mostlyEnglish(words: string): boolean {
-  const tokens = words
+function latinTokens(words: string): string[] {
+  return words
     .toLowerCase()
     .replace(/['’]/gu, '')
     .split(/[^a-z]+/u)
     .filter(Boolean);
+}
+
+function plainlyEnglish(words: string): boolean {
+  const tokens = latinTokens(words);
+  if (tokens.length < FAST_ENGLISH_WORDS) return false;
+  const known = tokens.filter((token) => ENGLISH_ONLY.has(token)).length;
+  return known / tokens.length >= FAST_ENGLISH_SHARE;
+}
+
+function mostlyEnglish(words: string): boolean {
+  const tokens = latinTokens(words);
   if (tokens.length === 0 || tokens.length > 12) return false;
   const known = tokens.filter((token) => COMMON_ENGLISH.has(token)).length;
   return known / tokens.length >= 0.6;
