@@ -9,7 +9,7 @@ import {
 } from './similarity.repository.ts';
 import {
   bandRows,
-  BUCKET_DEPTH,
+  MATCH_DEPTH,
   SIMILARITY_MAX_CHARS,
   storedSignature,
 } from './similarity.service.ts';
@@ -58,10 +58,10 @@ const before = (a: { receivedAt: Date; id: string }, b: { receivedAt: Date; id: 
 
 /**
  * Stores the batch's LSH bands and finds, for each item, the earliest earlier feedback it nearly
- * repeats: candidates share a band, and count only when their estimated Jaccard similarity
- * reaches DUPLICATE_THRESHOLD. A candidate that is itself a repeat leads to the item it repeats,
- * so a group has one first item however deep the buckets are read. Run inside the batch's
- * transaction, so items of one batch find each other.
+ * repeats: candidates share a band (the few sharing the most, see MATCH_DEPTH), and count only
+ * when their estimated Jaccard similarity reaches DUPLICATE_THRESHOLD. A candidate that is itself
+ * a repeat leads to the item it repeats, so a group has one first item however deep the buckets
+ * are read. Run inside the batch's transaction, so items of one batch find each other.
  */
 export async function markDuplicates(
   db: Db,
@@ -71,7 +71,7 @@ export async function markDuplicates(
   const probes = items.flatMap((item) => bandRows(item.id, item.signature));
   await storeBands(db, workspaceId, items, probes);
   const result = new Map<string, string | null>(items.map((item) => [item.id, null]));
-  const matches = await findBandMatches(db, workspaceId, 'feedback', probes, BUCKET_DEPTH);
+  const matches = await findBandMatches(db, workspaceId, 'feedback', probes, MATCH_DEPTH);
   if (matches.length === 0) return result;
 
   const batch = new Map(items.map((item) => [item.id, item]));

@@ -42,27 +42,31 @@ export async function deleteBands(db: Db, workspaceId: string, subject: string, 
 
 /**
  * For each probe (an id with its band hashes), the stored subjects sharing at least one band and
- * how many bands they share. Each bucket is read at most `perBucket` rows deep, so a complaint
- * repeated ten thousand times costs the same lookup as one repeated ten times.
+ * how many bands they share, at most `perProbe` of them: those sharing the most bands. Each bucket
+ * is read at most `perBucket` rows deep, so a complaint repeated ten thousand times costs the
+ * same lookup as one repeated ten times.
  */
 export function findBandMatches(
   db: Db,
   workspaceId: string,
   subject: string,
   probes: BandRow[],
-  perBucket: number,
+  depth: { perBucket: number; perProbe: number },
 ) {
   if (probes.length === 0) return Promise.resolve([]);
   return queryRows<{ probeId: string; candidateId: string; shared: number }>(
     db,
-    sql`SELECT p."subjectId" AS "probeId", c.subject_id AS "candidateId", count(*)::int AS shared
-        FROM jsonb_to_recordset(${JSON.stringify(probes)}::jsonb)
-          AS p("subjectId" uuid, band smallint, hash bigint)
-        CROSS JOIN LATERAL (
-          SELECT b.subject_id FROM text_similarity_bands b
-          WHERE b.workspace_id = ${workspaceId} AND b.subject = ${subject}
-            AND b.band = p.band AND b.hash = p.hash AND b.subject_id <> p."subjectId"
-          LIMIT ${perBucket}) c
-        GROUP BY p."subjectId", c.subject_id`,
+    sql`SELECT "probeId", "candidateId", shared FROM (
+          SELECT p."subjectId" AS "probeId", c.subject_id AS "candidateId", count(*)::int AS shared,
+            row_number() OVER (PARTITION BY p."subjectId" ORDER BY count(*) DESC, c.subject_id) AS rank
+          FROM jsonb_to_recordset(${JSON.stringify(probes)}::jsonb)
+            AS p("subjectId" uuid, band smallint, hash bigint)
+          CROSS JOIN LATERAL (
+            SELECT b.subject_id FROM text_similarity_bands b
+            WHERE b.workspace_id = ${workspaceId} AND b.subject = ${subject}
+              AND b.band = p.band AND b.hash = p.hash AND b.subject_id <> p."subjectId"
+            LIMIT ${depth.perBucket}) c
+          GROUP BY p."subjectId", c.subject_id) ranked
+        WHERE rank <= ${depth.perProbe}`,
   );
 }

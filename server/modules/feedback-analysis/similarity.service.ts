@@ -18,8 +18,13 @@ export type SimilaritySubject = 'feedback' | 'reply';
 
 /** Only the start of a long text is compared: near-duplicates differ little at the start. */
 export const SIMILARITY_MAX_CHARS = 5_000;
-/** How deep each LSH bucket is read per lookup (see findBandMatches). */
-export const BUCKET_DEPTH = 10;
+/**
+ * How deep each LSH bucket is read per lookup, and how many of the subjects found are kept per
+ * text: those sharing the most bands, the likeliest to pass the signature check (findBandMatches).
+ * A complaint repeated by thousands fills every bucket it falls in; verifying a few of the most
+ * alike is enough to find its group, and keeps the work per item flat.
+ */
+export const MATCH_DEPTH = { perBucket: 10, perProbe: 8 };
 
 export function signatureOf(text: string): Uint32Array | null {
   return textSignature(text.slice(0, SIMILARITY_MAX_CHARS));
@@ -110,7 +115,7 @@ export async function findSimilarTexts(
     workspaceId,
     subject,
     bandRows(PROBE_ID, signature),
-    BUCKET_DEPTH,
+    { ...MATCH_DEPTH, perProbe: Math.max(MATCH_DEPTH.perProbe, options.limit ?? 20) },
   );
   const candidates = matches.filter((match) => match.candidateId !== options.excludeId);
   let found: SimilarText[];
