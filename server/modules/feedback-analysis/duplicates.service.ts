@@ -1,17 +1,12 @@
 import type { Db } from '../../db/client.ts';
 import { DUPLICATE_THRESHOLD, estimateJaccard } from '../analysis/similarity/index.ts';
 import { loadCandidates } from './analysis.repository.ts';
+import { deleteBands, findBandMatches, insertBands } from './similarity.repository.ts';
 import {
-  deleteBands,
-  findBandMatches,
-  insertBands,
-  type BandRow,
-} from './similarity.repository.ts';
-import {
-  bandRows,
   MATCH_DEPTH,
   SIMILARITY_MAX_CHARS,
   storedSignature,
+  textBands,
 } from './similarity.service.ts';
 
 export interface SignedItem {
@@ -26,35 +21,33 @@ export interface SignedItem {
   previous?: Uint32Array | null;
 }
 
-const bandKey = (row: BandRow) => `${row.subjectId}:${row.band}:${row.hash}`;
+const before = (a: { receivedAt: Date; id: string }, b: { receivedAt: Date; id: string }) =>
+  a.receivedAt.getTime() < b.receivedAt.getTime() ||
+  (a.receivedAt.getTime() === b.receivedAt.getTime() && a.id < b.id);
+
+const sameSignature = (a: Uint32Array, b: Uint32Array) =>
+  a.length === b.length && a.every((value, index) => value === b[index]);
 
 /**
  * Brings the stored bands in line with the new signatures: an item analysed for the first time
- * only inserts (no lookup of old rows); a re-analysed one deletes the bands its old signature had
- * and the new one has not. An old signature that is unknown deletes nothing: a stale band can
- * only propose a candidate, which the signature check then turns down.
+ * only inserts (no lookup of old rows); a re-analysed one whose signature changed deletes its old
+ * bands by key first, and one whose signature did not change writes nothing. An old signature
+ * that is unknown deletes nothing: a stale band can only propose a candidate, which the
+ * signature check then turns down.
  */
-async function storeBands(db: Db, workspaceId: string, items: SignedItem[], probes: BandRow[]) {
-  const stale = items.flatMap((item) => (item.previous ? bandRows(item.id, item.previous) : []));
-  const fresh = new Set(probes.map(bandKey));
-  const kept = new Set(stale.map(bandKey));
-  await deleteBands(
-    db,
-    workspaceId,
-    'feedback',
-    stale.filter((row) => !fresh.has(bandKey(row))),
+async function storeBands(db: Db, workspaceId: string, items: SignedItem[]) {
+  const changed = items.filter(
+    (item) => !(item.previous && item.signature && sameSignature(item.previous, item.signature)),
   );
+  const stale = changed.flatMap((item) => textBands(item.id, item.previous ?? null));
+  await deleteBands(db, workspaceId, 'feedback', stale);
   await insertBands(
     db,
     workspaceId,
     'feedback',
-    probes.filter((row) => !kept.has(bandKey(row))),
+    changed.flatMap((item) => textBands(item.id, item.signature)),
   );
 }
-
-const before = (a: { receivedAt: Date; id: string }, b: { receivedAt: Date; id: string }) =>
-  a.receivedAt.getTime() < b.receivedAt.getTime() ||
-  (a.receivedAt.getTime() === b.receivedAt.getTime() && a.id < b.id);
 
 /**
  * Stores the batch's LSH bands and finds, for each item, the earliest earlier feedback it nearly
@@ -68,8 +61,8 @@ export async function markDuplicates(
   workspaceId: string,
   items: SignedItem[],
 ): Promise<Map<string, string | null>> {
-  const probes = items.flatMap((item) => bandRows(item.id, item.signature));
-  await storeBands(db, workspaceId, items, probes);
+  await storeBands(db, workspaceId, items);
+  const probes = items.flatMap((item) => textBands(item.id, item.signature));
   const result = new Map<string, string | null>(items.map((item) => [item.id, null]));
   const matches = await findBandMatches(db, workspaceId, 'feedback', probes, MATCH_DEPTH);
   if (matches.length === 0) return result;

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { eraseAnalysisRowsOfContact, signatureSourcesOfContact } from './erasure.repository.ts';
 import { deleteBands } from './similarity.repository.ts';
-import { bandRows, SIMILARITY_MAX_CHARS, storedSignature } from './similarity.service.ts';
+import { SIMILARITY_MAX_CHARS, storedSignature, textBands } from './similarity.service.ts';
 
 /**
  * Removes what analysis derived from a contact's feedback: similarity bands, mentions, analysis
@@ -11,7 +11,7 @@ import { bandRows, SIMILARITY_MAX_CHARS, storedSignature } from './similarity.se
  */
 export async function eraseAnalysisOfContact(db: Db, workspaceId: string, contactId: string) {
   const sources = await signatureSourcesOfContact(db, workspaceId, contactId, SIMILARITY_MAX_CHARS);
-  const rows = sources.flatMap((source) => bandRows(source.id, storedSignature(source)));
-  await deleteBands(db, workspaceId, 'feedback', rows);
+  const bands = sources.flatMap((source) => textBands(source.id, storedSignature(source)));
+  await deleteBands(db, workspaceId, 'feedback', bands);
   await eraseAnalysisRowsOfContact(db, workspaceId, contactId);
 }

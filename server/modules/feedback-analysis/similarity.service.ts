@@ -39,9 +39,10 @@ export function storedSignature(row: {
   return row.text === null ? null : signatureOf(row.text);
 }
 
-export function bandRows(subjectId: string, signature: Uint32Array | null): repo.BandRow[] {
+/** A text's band hashes (none for a text too short to compare). */
+export function textBands(subjectId: string, signature: Uint32Array | null): repo.TextBands[] {
   if (!signature) return [];
-  return lshBands(signature).map(({ band, hash }) => ({ subjectId, band, hash }));
+  return [{ subjectId, hashes: lshBands(signature).map(({ hash }) => hash) }];
 }
 
 /**
@@ -55,8 +56,8 @@ export async function recordTexts(
   subject: SimilaritySubject,
   texts: ReadonlyArray<{ id: string; text: string }>,
 ): Promise<void> {
-  const rows = texts.flatMap(({ id, text }) => bandRows(id, signatureOf(text)));
-  await repo.insertBands(db, workspaceId, subject, rows);
+  const bands = texts.flatMap(({ id, text }) => textBands(id, signatureOf(text)));
+  await repo.insertBands(db, workspaceId, subject, bands);
 }
 
 export function recordText(
@@ -114,7 +115,7 @@ export async function findSimilarTexts(
     db,
     workspaceId,
     subject,
-    bandRows(PROBE_ID, signature),
+    textBands(PROBE_ID, signature),
     { ...MATCH_DEPTH, perProbe: Math.max(MATCH_DEPTH.perProbe, options.limit ?? 20) },
   );
   const candidates = matches.filter((match) => match.candidateId !== options.excludeId);
