@@ -103,7 +103,7 @@ async function waitAnalysed(setup: Setup, total: number, timeoutMs: number): Pro
       throw new Error(`${dead} jobs died; first: ${first?.name}: ${first?.last_error}`);
     }
     if (analysed >= total || performance.now() > deadline) return analysed;
-    await sleep(100);
+    await sleep(250);
   }
 }
 
@@ -176,9 +176,14 @@ async function runEngine(
     seconds: number;
     extraWorkers: number;
     profile: boolean;
+    concurrency: number;
   },
 ): Promise<Result> {
-  const config = parseConfig({ LOG_LEVEL: 'silent', DATA_DIR: '.tmp/bench-data' });
+  const config = parseConfig({
+    LOG_LEVEL: 'silent',
+    DATA_DIR: '.tmp/bench-data',
+    WORKER_CONCURRENCY: String(options.concurrency),
+  });
   const ctx = createContext(database.db, engine, config, createLogger(config));
   const workers = 1 + (url ? options.extraWorkers : 0);
 
@@ -252,6 +257,8 @@ export async function main(args: string[]): Promise<void> {
     seconds: intArg(args, 'seconds', 10),
     extraWorkers: intArg(args, 'workers', 2) - 1,
     profile: flagArg(args, 'profile'),
+    // Jobs at once in this process, as WORKER_CONCURRENCY sets for `npm start`.
+    concurrency: intArg(args, 'concurrency', 4),
   };
   noteMachine();
   // The ceiling one process can reach: the analysers alone on the same texts, no database.

@@ -36,11 +36,17 @@ export type AfterAnalysisHook = (
   context: AfterAnalysisContext,
 ) => Promise<void>;
 
+// The batch's key phrases and aspects are in memory: theming need not read them back.
 const assignThemes: AfterAnalysisHook = async (items, { db, workspaceId }) => {
   await assignThemesOrRequestClustering(
     db,
     workspaceId,
     items.map((item) => item.feedbackId),
+    items.map((item) => ({
+      feedbackId: item.feedbackId,
+      keyPhrases: item.analysis.keyPhrases,
+      aspects: item.analysis.sentiment?.aspects ?? [],
+    })),
   );
 };
 

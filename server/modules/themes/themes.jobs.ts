@@ -8,7 +8,7 @@ import {
   reclusterWorkspace,
   updateRecurringIssues,
 } from './theming.service.ts';
-import { workspacesWithAnalysis } from './themes.repository.ts';
+import { workspacesWithAnalysis, type AnalysedItem } from './themes.repository.ts';
 
 export const ASSIGN_JOB = 'themes.assign';
 export const RECLUSTER_JOB = 'themes.recluster';
@@ -31,8 +31,9 @@ export async function assignThemesOrRequestClustering(
   db: Db,
   workspaceId: string,
   feedbackIds: string[],
+  justAnalysed?: readonly AnalysedItem[],
 ) {
-  const result = await assignThemesToFeedback(db, workspaceId, feedbackIds);
+  const result = await assignThemesToFeedback(db, workspaceId, feedbackIds, justAnalysed);
   if (result.noThemes && result.items > 0) {
     // The first clustering needs some volume; the hourly key keeps this to one request an hour.
     await insertJobs(db, [reclusterJob(workspaceId, new Date().toISOString().slice(0, 13))]);

@@ -153,6 +153,17 @@ export function analysedItemsByIds(db: Db, workspaceId: string, feedbackIds: str
   );
 }
 
+/** Which of these items automatic theming may place (see `placeable`), by id only. */
+export async function placeableIds(db: Db, workspaceId: string, feedbackIds: string[]) {
+  const rows = await queryRows<{ feedbackId: string }>(
+    db,
+    sql`SELECT fa.feedback_id AS "feedbackId" FROM feedback_analysis fa
+        WHERE fa.workspace_id = ${workspaceId} AND fa.feedback_id = ${anyUuid(feedbackIds)}
+          AND ${placeable}`,
+  );
+  return new Set(rows.map((row) => row.feedbackId));
+}
+
 /** Items automatically in a theme, with their key phrases (for a split). */
 export function autoItemsOfTheme(db: Db, workspaceId: string, themeId: string) {
   return queryRows<AnalysedItem>(
@@ -183,12 +194,16 @@ export async function deleteLinksOfThemes(db: Db, workspaceId: string, themeIds:
 }
 
 /** Adds links; an existing link of the same item and theme (a staff one) is kept as it is. */
+/** Stores links in one statement per thousand (a JSON record set: no per-value query building). */
 export async function insertLinks(db: Db, workspaceId: string, links: ThemeLink[]) {
   for (let start = 0; start < links.length; start += BATCH) {
-    await db
-      .insert(feedbackThemes)
-      .values(links.slice(start, start + BATCH).map((link) => ({ ...link, workspaceId })))
-      .onConflictDoNothing();
+    await db.execute(
+      sql`INSERT INTO feedback_themes (workspace_id, feedback_id, theme_id, weight, source, sentiment_score)
+          SELECT ${workspaceId}::uuid, l."feedbackId", l."themeId", l.weight, l.source, l."sentimentScore"
+          FROM jsonb_to_recordset(${JSON.stringify(links.slice(start, start + BATCH))}::jsonb)
+            AS l("feedbackId" uuid, "themeId" uuid, weight real, source text, "sentimentScore" real)
+          ON CONFLICT DO NOTHING`,
+    );
   }
 }
 

@@ -59,20 +59,21 @@ export interface AssignResult {
 
 /**
  * Places analysed items in the workspace's active themes by their key phrases (incremental; the
- * analysis pipeline calls this after storing results). Idempotent: the items' automatic links
+ * analysis pipeline calls this after storing results, passing what it just analysed). Idempotent: the items' automatic links
  * are replaced, staff links and staff-corrected items are left alone.
  */
 export async function assignThemesToFeedback(
   db: Db,
   workspaceId: string,
   feedbackIds: string[],
+  justAnalysed?: readonly repo.AnalysedItem[],
 ): Promise<AssignResult> {
   if (feedbackIds.length === 0) return { items: 0, links: 0, noThemes: false };
   return db.transaction(async (tx) => {
     const txDb = tx as unknown as Db;
     await repo.lockThemes(txDb, workspaceId, 'shared');
     const active = await repo.listThemeRows(txDb, workspaceId, ['active']);
-    const items = await repo.analysedItemsByIds(txDb, workspaceId, feedbackIds);
+    const items = await placeableItems(txDb, workspaceId, feedbackIds, justAnalysed);
     const termsById = new Map(active.map((theme) => [theme.id, theme.terms]));
     const links = items.flatMap((item) =>
       linksFor(item, assignThemes(item.keyPhrases, active), termsById),
@@ -85,6 +86,22 @@ export async function assignThemesToFeedback(
     await repo.insertLinks(txDb, workspaceId, links);
     return { items: items.length, links: links.length, noThemes: active.length === 0 };
   });
+}
+
+/**
+ * The items theming may place, with their key phrases and aspects: read back from the analysis
+ * rows, or, for a batch just analysed in this transaction, taken from memory once the database
+ * has said which of them are placeable.
+ */
+async function placeableItems(
+  db: Db,
+  workspaceId: string,
+  feedbackIds: string[],
+  justAnalysed: readonly repo.AnalysedItem[] | undefined,
+): Promise<readonly repo.AnalysedItem[]> {
+  if (!justAnalysed) return repo.analysedItemsByIds(db, workspaceId, feedbackIds);
+  const placeable = await repo.placeableIds(db, workspaceId, feedbackIds);
+  return justAnalysed.filter((item) => placeable.has(item.feedbackId));
 }
 
 export interface ReclusterResult {
