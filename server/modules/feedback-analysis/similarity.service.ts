@@ -22,9 +22,11 @@ export const SIMILARITY_MAX_CHARS = 5_000;
  * How deep each LSH bucket is read per lookup, and how many of the subjects found are kept per
  * text: those sharing the most bands, the likeliest to pass the signature check (findBandMatches).
  * A complaint repeated by thousands fills every bucket it falls in; verifying a few of the most
- * alike is enough to find its group, and keeps the work per item flat.
+ * alike is enough to find its group, and keeps the work per item flat. Measured on 4,000 items
+ * built from 22 sentences (the analysis bench's data, the worst case): 2,387 repeats found against
+ * 2,422 reading every bucket 10 deep and keeping every subject, for a third less database time.
  */
-export const MATCH_DEPTH = { perBucket: 10, perProbe: 8 };
+export const MATCH_DEPTH = { perBucket: 5, perProbe: 8 };
 
 export function signatureOf(text: string): Uint32Array | null {
   return textSignature(text.slice(0, SIMILARITY_MAX_CHARS));
