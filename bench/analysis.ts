@@ -103,7 +103,7 @@ async function waitAnalysed(setup: Setup, total: number, timeoutMs: number): Pro
       throw new Error(`${dead} jobs died; first: ${first?.name}: ${first?.last_error}`);
     }
     if (analysed >= total || performance.now() > deadline) return analysed;
-    await sleep(250);
+    await sleep(500);
   }
 }
 

@@ -30,10 +30,10 @@ const sameSignature = (a: Uint32Array, b: Uint32Array) =>
 
 /**
  * Brings the stored bands in line with the new signatures: an item analysed for the first time
- * only inserts (no lookup of old rows); a re-analysed one whose signature changed deletes its old
- * bands by key first, and one whose signature did not change writes nothing. An old signature
- * that is unknown deletes nothing: a stale band can only propose a candidate, which the
- * signature check then turns down.
+ * only inserts (no lookup of old rows, no conflict check); a re-analysed one whose signature
+ * changed deletes its old bands by key first, and one whose signature did not change writes
+ * nothing. An old signature that is unknown deletes nothing: a stale band can only propose a
+ * candidate, which the signature check then turns down.
  */
 async function storeBands(db: Db, workspaceId: string, items: SignedItem[]) {
   const changed = items.filter(
@@ -41,12 +41,14 @@ async function storeBands(db: Db, workspaceId: string, items: SignedItem[]) {
   );
   const stale = changed.flatMap((item) => textBands(item.id, item.previous ?? null));
   await deleteBands(db, workspaceId, 'feedback', stale);
-  await insertBands(
-    db,
-    workspaceId,
-    'feedback',
-    changed.flatMap((item) => textBands(item.id, item.signature)),
-  );
+  const bandsOf = (some: SignedItem[]) =>
+    some.flatMap((item) => textBands(item.id, item.signature));
+  // Never analysed: no band of theirs can exist, so no conflict check. (Two jobs analysing one
+  // new item at once: the second fails on the key and its retry finds the item analysed.)
+  const firstTime = changed.filter((item) => item.previous === undefined);
+  const again = changed.filter((item) => item.previous !== undefined);
+  await insertBands(db, workspaceId, 'feedback', bandsOf(firstTime), { fresh: true });
+  await insertBands(db, workspaceId, 'feedback', bandsOf(again));
 }
 
 /**

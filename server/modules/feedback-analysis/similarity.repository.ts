@@ -17,19 +17,25 @@ const bandRowsOf = (texts: TextBands[]) =>
         FROM jsonb_to_recordset(${JSON.stringify(texts)}::jsonb) AS t("subjectId" uuid, hashes bigint[])
         CROSS JOIN LATERAL unnest(t.hashes) WITH ORDINALITY AS h(hash, ordinality))`;
 
-/** Stores texts' bands (rows already there are kept: a text recorded twice stores them once). */
+/**
+ * Stores texts' bands. Rows already there are kept (a text recorded twice stores them once),
+ * unless the caller knows none can exist (`fresh`: texts never stored before): a plain insert
+ * skips the conflict check, about a third of the cost of storing a batch's bands.
+ */
 export async function insertBands(
   db: Db,
   workspaceId: string,
   subject: string,
   texts: TextBands[],
+  options: { fresh?: boolean } = {},
 ) {
   if (texts.length === 0) return;
+  const onConflict = options.fresh ? sql`` : sql`ON CONFLICT DO NOTHING`;
   await db.execute(
     sql`INSERT INTO text_similarity_bands (workspace_id, subject, subject_id, band, hash)
         SELECT ${workspaceId}::uuid, ${subject}, r."subjectId", r.band, r.hash
         FROM ${bandRowsOf(texts)} AS r
-        ON CONFLICT DO NOTHING`,
+        ${onConflict}`,
   );
 }
 
