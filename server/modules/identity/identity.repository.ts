@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.ts';
 import type { KnownAccount, KnownContact, NewAccount, NewContact } from './identity.plan.ts';
 
@@ -7,9 +7,29 @@ export async function lockIdentities(db: Db, workspaceId: string): Promise<void>
   await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`identity:${workspaceId}`}))`);
 }
 
-/** `column = ANY(...)` over a JSON list of strings, in a form the planner answers from an index. */
-const anyOf = (values: Iterable<string>) =>
-  sql`ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify([...new Set(values)])}::jsonb)))`;
+/**
+ * Rows of `table` in the workspace matching any of the keyed lookups, with `columns` and their
+ * `created_at`, oldest first. Each key value is its own indexed lookup (a LATERAL that the planner
+ * cannot flatten), the kinds unioned: written as `col = ANY(...) OR ...`, a planner without
+ * statistics (PGlite never analyses; a new PostgreSQL table neither) reads every row of the
+ * workspace and filters, a cost that grows with the workspace.
+ */
+function rowsMatching(
+  table: SQL,
+  columns: SQL,
+  workspaceId: string,
+  lookups: Array<[SQL, string[]]>,
+): SQL {
+  const branches = lookups
+    .filter(([, values]) => values.length > 0)
+    .map(
+      ([column, values]) =>
+        sql`SELECT m.* FROM jsonb_array_elements_text(${JSON.stringify([...new Set(values)])}::jsonb) AS k(value)
+            CROSS JOIN LATERAL (SELECT ${columns}, created_at FROM ${table}
+              WHERE workspace_id = ${workspaceId} AND ${column} = k.value OFFSET 0) m`,
+    );
+  return sql`SELECT * FROM (${sql.join(branches, sql` UNION `)}) matched ORDER BY created_at, id`;
+}
 
 /** Accounts any of these external ids or (lower-case) domains could name, oldest first. */
 export function accountsMatching(
@@ -20,10 +40,15 @@ export function accountsMatching(
   if (keys.externalIds.length === 0 && keys.domains.length === 0) return Promise.resolve([]);
   return queryRows<KnownAccount>(
     db,
-    sql`SELECT id, external_id AS "externalId", lower(domain) AS domain FROM accounts
-        WHERE workspace_id = ${workspaceId}
-          AND (external_id = ${anyOf(keys.externalIds)} OR lower(domain) = ${anyOf(keys.domains)})
-        ORDER BY created_at, id`,
+    rowsMatching(
+      sql`accounts`,
+      sql`id, external_id AS "externalId", lower(domain) AS domain`,
+      workspaceId,
+      [
+        [sql`external_id`, keys.externalIds],
+        [sql`lower(domain)`, keys.domains],
+      ],
+    ),
   );
 }
 
@@ -51,14 +76,18 @@ export function contactsMatching(db: Db, workspaceId: string, keys: ContactKeys)
   if (total === 0) return Promise.resolve([]);
   return queryRows<KnownContact>(
     db,
-    sql`SELECT id, account_id AS "accountId", name, email, external_id AS "externalId", phone,
-          social_handle AS "socialHandle"
-        FROM contacts
-        WHERE workspace_id = ${workspaceId} AND (
-          external_id = ${anyOf(keys.externalIds)}
-          OR lower(email) = ${anyOf(keys.emails.map((email) => email.toLowerCase()))}
-          OR phone = ${anyOf(keys.phones)} OR social_handle = ${anyOf(keys.handles)})
-        ORDER BY created_at, id`,
+    rowsMatching(
+      sql`contacts`,
+      sql`id, account_id AS "accountId", name, email, external_id AS "externalId", phone,
+        social_handle AS "socialHandle"`,
+      workspaceId,
+      [
+        [sql`external_id`, keys.externalIds],
+        [sql`lower(email)`, keys.emails.map((email) => email.toLowerCase())],
+        [sql`phone`, keys.phones],
+        [sql`social_handle`, keys.handles],
+      ],
+    ),
   );
 }
 
