@@ -255,7 +255,7 @@ export async function main(args: string[]): Promise<void> {
     items: intArg(args, 'items', 10_000),
     rate: intArg(args, 'rate', 1000),
     seconds: intArg(args, 'seconds', 10),
-    extraWorkers: intArg(args, 'workers', 2) - 1,
+    extraWorkers: intArg(args, 'workers', 1) - 1,
     profile: flagArg(args, 'profile'),
     // Jobs at once in this process, as WORKER_CONCURRENCY sets for `npm start`.
     concurrency: intArg(args, 'concurrency', 4),
