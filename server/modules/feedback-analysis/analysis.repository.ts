@@ -132,6 +132,13 @@ export interface DuplicateCandidate {
   duplicateOf: string | null;
 }
 
+/**
+ * What an item's similarity bands are made from, over `feedback f LEFT JOIN feedback_analysis a`:
+ * its id, the stored signature and, only where there is none, the start of its text.
+ */
+export const signatureSource = (maxChars: number) =>
+  sql`f.id, a.minhash, CASE WHEN a.minhash IS NULL THEN left(f.text, ${maxChars}) END AS text`;
+
 /** Candidates' signatures (to verify similarity) and the group each already belongs to. */
 export function loadCandidates(
   db: Db,
@@ -142,8 +149,7 @@ export function loadCandidates(
   if (ids.length === 0) return Promise.resolve([]);
   return queryRows<DuplicateCandidate>(
     db,
-    sql`SELECT f.id, a.minhash,
-          CASE WHEN a.minhash IS NULL THEN left(f.text, ${maxChars}) END AS text,
+    sql`SELECT ${signatureSource(maxChars)},
           f.received_at AS "receivedAt", a.duplicate_of AS "duplicateOf"
         FROM feedback f
         LEFT JOIN feedback_analysis a ON a.workspace_id = f.workspace_id AND a.feedback_id = f.id

@@ -1,7 +1,12 @@
 import type { Db } from '../../db/client.ts';
 import { DUPLICATE_THRESHOLD, estimateJaccard } from '../analysis/similarity/index.ts';
 import { loadCandidates } from './analysis.repository.ts';
-import { deleteBands, findBandMatches, insertBands } from './similarity.repository.ts';
+import {
+  deleteBands,
+  findBandMatches,
+  insertBands,
+  type TextBands,
+} from './similarity.repository.ts';
 import {
   MATCH_DEPTH,
   SIMILARITY_MAX_CHARS,
@@ -35,20 +40,24 @@ const sameSignature = (a: Uint32Array, b: Uint32Array) =>
  * nothing. An old signature that is unknown deletes nothing: a stale band can only propose a
  * candidate, which the signature check then turns down.
  */
-async function storeBands(db: Db, workspaceId: string, items: SignedItem[]) {
+async function storeBands(
+  db: Db,
+  workspaceId: string,
+  items: SignedItem[],
+  bandsOf: ReadonlyMap<string, TextBands[]>,
+) {
   const changed = items.filter(
     (item) => !(item.previous && item.signature && sameSignature(item.previous, item.signature)),
   );
   const stale = changed.flatMap((item) => textBands(item.id, item.previous ?? null));
   await deleteBands(db, workspaceId, 'feedback', stale);
-  const bandsOf = (some: SignedItem[]) =>
-    some.flatMap((item) => textBands(item.id, item.signature));
+  const newBands = (some: SignedItem[]) => some.flatMap((item) => bandsOf.get(item.id) ?? []);
   // Never analysed: no band of theirs can exist, so no conflict check. (Two jobs analysing one
   // new item at once: the second fails on the key and its retry finds the item analysed.)
   const firstTime = changed.filter((item) => item.previous === undefined);
   const again = changed.filter((item) => item.previous !== undefined);
-  await insertBands(db, workspaceId, 'feedback', bandsOf(firstTime), { fresh: true });
-  await insertBands(db, workspaceId, 'feedback', bandsOf(again));
+  await insertBands(db, workspaceId, 'feedback', newBands(firstTime), { fresh: true });
+  await insertBands(db, workspaceId, 'feedback', newBands(again));
 }
 
 /**
@@ -63,8 +72,10 @@ export async function markDuplicates(
   workspaceId: string,
   items: SignedItem[],
 ): Promise<Map<string, string | null>> {
-  await storeBands(db, workspaceId, items);
-  const probes = items.flatMap((item) => textBands(item.id, item.signature));
+  // Each item's bands, hashed once: stored, then used as the lookup's probes.
+  const bandsOf = new Map(items.map((item) => [item.id, textBands(item.id, item.signature)]));
+  await storeBands(db, workspaceId, items, bandsOf);
+  const probes = [...bandsOf.values()].flat();
   const result = new Map<string, string | null>(items.map((item) => [item.id, null]));
   const matches = await findBandMatches(db, workspaceId, 'feedback', probes, MATCH_DEPTH);
   if (matches.length === 0) return result;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.ts';
-import type { DuplicateCandidate } from './analysis.repository.ts';
+import { signatureSource, type DuplicateCandidate } from './analysis.repository.ts';
 
 /** What the contact's feedback's similarity bands were made from: the stored signature or the text. */
 export function signatureSourcesOfContact(
@@ -11,7 +11,7 @@ export function signatureSourcesOfContact(
 ) {
   return queryRows<Pick<DuplicateCandidate, 'id' | 'minhash' | 'text'>>(
     db,
-    sql`SELECT f.id, a.minhash, CASE WHEN a.minhash IS NULL THEN left(f.text, ${maxChars}) END AS text
+    sql`SELECT ${signatureSource(maxChars)}
         FROM feedback f
         LEFT JOIN feedback_analysis a ON a.workspace_id = f.workspace_id AND a.feedback_id = f.id
         WHERE f.workspace_id = ${workspaceId} AND f.contact_id = ${contactId}`,
