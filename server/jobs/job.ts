@@ -23,6 +23,14 @@ export interface JobDefinition<Payload = unknown> {
   maxAttempts?: number;
   /** Delay before retry number `attempt` (1-based); defaults to exponential backoff. */
   backoffMs?: (attempt: number) => number;
+  /**
+   * Jobs of this kind whose payload is a list under `field` (feedback ids, raw item ids) may be
+   * merged: on its first attempt a claimed job takes in other queued, never-tried jobs of its
+   * kind and workspace, up to `max` entries in all. One survey answer at a time queues one job
+   * per answer; under load the worker then runs a few large jobs instead of hundreds of tiny
+   * ones, each with its claim, transaction and completion. The handler must accept `max` entries.
+   */
+  coalesce?: { field: string; max: number };
   handler(payload: Payload, context: JobContext): Promise<void>;
 }
 

@@ -89,6 +89,56 @@ export async function requeueExpiredJobs(db: Db): Promise<number> {
   return rows.length;
 }
 
+/** Jobs one merge takes in at most: each is a row to lock and delete. */
+const MAX_ABSORBED = 250;
+
+/**
+ * Merges other queued jobs of a running job's kind and workspace into it (see
+ * `JobDefinition.coalesce`): their lists are appended to the job's list under `field`, up to
+ * `max` entries in all, and they are deleted, in one statement, so every entry is in exactly one
+ * job whatever happens next. Only jobs never tried, due now and without a unique key are taken:
+ * a retried job keeps its own attempt count, and a unique key keeps guarding its enqueue.
+ * Returns the job's payload, merged or not; undefined if this worker no longer holds the job.
+ */
+export async function absorbQueuedJobs(
+  db: Db,
+  job: ClaimedJob,
+  workerId: string,
+  coalesce: { field: string; max: number },
+): Promise<unknown> {
+  const own = (job.payload as Record<string, unknown> | null)?.[coalesce.field];
+  const room = coalesce.max - (Array.isArray(own) ? own.length : coalesce.max);
+  if (room <= 0 || job.workspaceId === null) return job.payload;
+  const path = `{${coalesce.field}}`;
+  const rows = await queryRows<{ payload: unknown }>(
+    db,
+    // The job's row is locked first, so the update below cannot miss it after the delete ran:
+    // a data-modifying CTE runs whatever the outer statement's WHERE finds.
+    sql`WITH held AS (
+          SELECT id FROM jobs WHERE id = ${job.id} AND locked_by = ${workerId} AND state = 'running'
+          FOR UPDATE),
+        candidates AS (
+          SELECT id, jsonb_array_length(payload -> ${coalesce.field}) AS entries FROM jobs
+          WHERE workspace_id = ${job.workspaceId} AND state = 'queued' AND name = ${job.name}
+            AND attempts = 0 AND unique_key IS NULL AND run_at <= now()
+            AND jsonb_typeof(payload -> ${coalesce.field}) = 'array' AND EXISTS (SELECT 1 FROM held)
+          LIMIT ${Math.min(room, MAX_ABSORBED)} FOR UPDATE SKIP LOCKED),
+        chosen AS (
+          SELECT id FROM (SELECT id, sum(entries) OVER (ORDER BY id) AS running FROM candidates) c
+          WHERE running <= ${room}),
+        absorbed AS (
+          DELETE FROM jobs WHERE id IN (SELECT id FROM chosen) RETURNING id, payload)
+        UPDATE jobs SET payload = jsonb_set(payload, ${path}::text[], (payload -> ${coalesce.field}) ||
+          coalesce((SELECT jsonb_agg(entry ORDER BY a.id, e.position)
+                    FROM absorbed a,
+                      jsonb_array_elements(a.payload -> ${coalesce.field}) WITH ORDINALITY AS e(entry, position)),
+                   '[]'::jsonb))
+        WHERE id IN (SELECT id FROM held)
+        RETURNING payload`,
+  );
+  return rows[0]?.payload;
+}
+
 /** Marks a job done, only if this worker still holds it. Returns whether it did. */
 export async function completeJob(db: Db, id: number, workerId: string): Promise<boolean> {
   const rows = await queryRows<{ id: number }>(

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.ts';
-import { exponentialBackoff, type JobRegistry } from './job.ts';
+import { exponentialBackoff, type JobDefinition, type JobRegistry } from './job.ts';
 import {
+  absorbQueuedJobs,
   claimJobs,
   completeJob,
   extendLeases,
@@ -129,6 +130,12 @@ export class Worker {
     this.running.set(job.id, { promise, abort });
   }
 
+  /** The job's payload, with queued jobs of its kind merged in on its first attempt. */
+  private coalesce(job: ClaimedJob, definition: JobDefinition<unknown>): Promise<unknown> {
+    if (!definition.coalesce || job.attempts !== 1) return Promise.resolve(job.payload);
+    return absorbQueuedJobs(this.db, job, this.id, definition.coalesce);
+  }
+
   private async handle(job: ClaimedJob, signal: AbortSignal): Promise<void> {
     const log = this.options.log.child({
       jobId: job.id,
@@ -141,7 +148,9 @@ export class Worker {
       if (job.attempts > job.maxAttempts) {
         throw new Error(`Gave up after ${job.maxAttempts} attempts; the last one never finished`);
       }
-      const payload = definition.payload.parse(job.payload);
+      const merged = await this.coalesce(job, definition);
+      if (merged === undefined) return; // the lease ran out: another worker has the job now
+      const payload = definition.payload.parse(merged);
       await definition.handler(payload, {
         db: this.db,
         jobId: job.id,

@@ -49,7 +49,8 @@ export const jobs = pgTable(
     index('jobs_lease_idx')
       .on(table.lockedUntil)
       .where(sql`state = 'running'`),
-    index('jobs_workspace_state_idx').on(table.workspaceId, table.state),
+    // With the name, it also finds the queued jobs of one kind that a claimed job may absorb.
+    index('jobs_workspace_state_idx').on(table.workspaceId, table.state, table.name),
     uniqueIndex('jobs_unique_key').on(table.uniqueKey),
   ],
 );

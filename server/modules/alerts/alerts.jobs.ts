@@ -27,6 +27,7 @@ export function alertJobs(settings: () => { config: Config; policy: OutboundPoli
   const evaluateJob = defineJob({
     name: EVALUATE_JOB,
     payload: z.object({ feedbackIds: z.array(z.uuid()).min(1).max(1000) }),
+    coalesce: { field: 'feedbackIds', max: 1000 },
     maxAttempts: 3,
     async handler({ feedbackIds }, { db, workspaceId, log }) {
       if (!workspaceId) throw new Error('alert evaluation needs a workspace');

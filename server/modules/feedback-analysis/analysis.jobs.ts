@@ -26,6 +26,7 @@ export const analysisRunJob = defineJob({
       .min(1)
       .max(ANALYSIS_BATCH * 5),
   }),
+  coalesce: { field: 'feedbackIds', max: ANALYSIS_BATCH * 5 },
   maxAttempts: MAX_ATTEMPTS,
   async handler({ feedbackIds }, { db, workspaceId, jobId, log }) {
     if (!workspaceId) throw new Error('analysis needs a workspace');

@@ -106,6 +106,8 @@ async function storeChunk(db: Db, workspaceId: string, chunk: Parsed[]): Promise
 export const normaliseJob = defineJob({
   name: repo.NORMALISE_JOB,
   payload: z.object({ rawItemIds: z.array(z.number().int().positive()).min(1).max(10_000) }),
+  // One job per survey answer or API call: under load the worker takes them in a few at a time.
+  coalesce: { field: 'rawItemIds', max: 1000 },
   maxAttempts: MAX_ATTEMPTS,
   async handler({ rawItemIds }, { db, workspaceId, attempt }) {
     if (!workspaceId) throw new Error('normalisation needs a workspace');

@@ -44,6 +44,7 @@ export async function assignThemesOrRequestClustering(
 export const assignJob = defineJob({
   name: ASSIGN_JOB,
   payload: z.object({ feedbackIds: z.array(z.uuid()).min(1).max(5000) }),
+  coalesce: { field: 'feedbackIds', max: 1000 },
   async handler({ feedbackIds }, { db, workspaceId, log }) {
     if (!workspaceId) throw new Error(`${ASSIGN_JOB} needs a workspace`);
     const result = await assignThemesOrRequestClustering(db, workspaceId, feedbackIds);
