@@ -11,22 +11,20 @@ export interface IncomingRawItem {
 }
 
 /**
- * Stores raw items exactly as received and queues their normalisation, in ONE statement: either
- * both happen or neither does, and a re-delivered item (same dedup key) adds nothing. Returns
- * the items that were new, with their ids.
+ * The common table expressions that store raw items exactly as received and queue their
+ * normalisation: `inserted` (the items that were new, with their ids) and `queued` (their job).
+ * A statement built on them stores both or neither, and a re-delivered item (same dedup key)
+ * adds nothing; a caller may add its own CTEs after these, to write more in the same statement.
  */
-export async function receiveRawItems(
-  db: Db,
+export function receiveRawItemsCte(
   workspaceId: string,
   channel: Channel,
   items: IncomingRawItem[],
-): Promise<Array<{ id: number; dedupKey: string }>> {
+) {
   const incoming = JSON.stringify(
     items.map((item) => ({ k: item.dedupKey, p: item.payload, post: item.postId ?? null })),
   );
-  return queryRows(
-    db,
-    sql`WITH incoming AS (
+  return sql`WITH incoming AS (
           SELECT item->>'k' AS dedup_key, item->'p' AS payload, (item->>'post')::uuid AS post_id, ordinality
           FROM jsonb_array_elements(${incoming}::jsonb) WITH ORDINALITY AS t(item, ordinality)),
         inserted AS (
@@ -39,7 +37,22 @@ export async function receiveRawItems(
           INSERT INTO jobs (workspace_id, name, payload)
           SELECT ${workspaceId}::uuid, ${NORMALISE_JOB}, jsonb_build_object('rawItemIds', jsonb_agg(id ORDER BY id))
           FROM inserted HAVING count(*) > 0
-          RETURNING id)
+          RETURNING id)`;
+}
+
+/**
+ * Stores raw items exactly as received and queues their normalisation, in ONE statement (see
+ * receiveRawItemsCte). Returns the items that were new, with their ids.
+ */
+export async function receiveRawItems(
+  db: Db,
+  workspaceId: string,
+  channel: Channel,
+  items: IncomingRawItem[],
+): Promise<Array<{ id: number; dedupKey: string }>> {
+  return queryRows(
+    db,
+    sql`${receiveRawItemsCte(workspaceId, channel, items)}
         SELECT id::int AS id, dedup_key AS "dedupKey" FROM inserted`,
   );
 }

@@ -9,6 +9,7 @@ import type {
 } from './listening-posts.schemas.ts';
 import * as repo from './listening-posts.repository.ts';
 import { staffTeamExists } from '../staff-directory/staff-directory.service.ts';
+import { forgetPublicSurveys } from '../surveys/public-survey-cache.ts';
 import { parsePostSettings, settingsOf } from './post-settings.ts';
 
 const SPARKLINE_DAYS = 30;
@@ -162,6 +163,7 @@ export async function updatePost(
   }
   const post = await repo.updatePost(ctx.db, workspaceId, id, { ...patch, settings });
   if (!post) throw errors.notFound('listening post', id);
+  forgetPublicSurveys(); // a paused post closes its survey
   const volume = await repo.dailyVolume(ctx.db, workspaceId, SPARKLINE_DAYS, id);
   return { ...post, volume: volume.map(({ day, count }) => ({ day, count })) };
 }

@@ -9,6 +9,7 @@ import { answeredOnPath, nextQuestion, parseAnswer, type Answers } from './flow.
 import * as invitations from './invitations.repository.ts';
 import type { StoredSubmission } from './normalise-response.ts';
 import * as repo from './surveys.repository.ts';
+import { cachedPublicSurvey } from './public-survey-cache.ts';
 import { parseStoredDefinition } from './surveys.service.ts';
 
 export interface OpenSurvey {
@@ -34,7 +35,7 @@ function cachedDefinition(row: repo.SurveyRow): SurveyDefinition {
 
 /** The survey behind a public link; 404 when unknown, 410 when its post is paused. */
 export async function openSurvey(ctx: AppContext, token: string): Promise<OpenSurvey> {
-  const row = await repo.findSurveyByToken(ctx.db, token);
+  const row = await cachedPublicSurvey(token, () => repo.findSurveyByToken(ctx.db, token));
   if (!row) throw errors.notFound('survey');
   if (row.status !== 'active') throw errors.gone('This survey is closed.');
   return {
@@ -236,7 +237,7 @@ export async function submit(
 
 /**
  * A first submission on the public link: the response is made now, together with its raw item,
- * in one transaction (the busiest path: every new respondent takes it).
+ * in one statement (the busiest path: every new respondent takes it).
  */
 export async function startResponse(
   ctx: AppContext,
@@ -259,13 +260,12 @@ export async function startResponse(
     contact: null,
   };
   const payload = snapshot(survey, response, submission, answers, state);
-  await ctx.db.transaction(async (tx) => {
-    const db = tx as unknown as Db;
-    await receiveRawItems(db, survey.workspaceId, 'survey', [
-      { dedupKey: dedupKeyOf(response, submission), payload, postId: survey.postId },
-    ]);
-    await repo.insertAnsweredResponse(db, survey.workspaceId, { ...response, answers, state });
-  });
+  await repo.insertAnsweredResponse(
+    ctx.db,
+    survey.workspaceId,
+    { dedupKey: dedupKeyOf(response, submission), payload, postId: survey.postId },
+    { ...response, answers, state },
+  );
   ctx.jobs.notify();
   await touchPost(ctx, survey);
   return { response: { ...response, answers, state, revision: 1 }, duplicate: false };

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.ts';
 import type { ResponseState } from '../../db/schema/index.ts';
+import { receiveRawItemsCte, type IncomingRawItem } from '../ingest/ingest.repository.ts';
 
 export interface SurveyRow {
   id: string;
@@ -156,9 +157,15 @@ export async function findOrCreateInvitedResponse(
 }
 
 /** A new response with its first answers (revision 1): the public link's first page. */
+/**
+ * A new respondent's first answers: the response row, with the raw item that records them and
+ * its normalisation job, in one statement (so one round trip, and all or nothing without a
+ * transaction around it). The busiest write of a survey.
+ */
 export async function insertAnsweredResponse(
   db: Db,
   workspaceId: string,
+  raw: IncomingRawItem,
   response: {
     id: string;
     surveyId: string;
@@ -170,9 +177,12 @@ export async function insertAnsweredResponse(
   },
 ) {
   await db.execute(
-    sql`INSERT INTO survey_responses (workspace_id, id, survey_id, token, language, answers, state, revision, created_at)
-        VALUES (${workspaceId}, ${response.id}, ${response.surveyId}, ${response.token}, ${response.language},
-          ${JSON.stringify(response.answers)}::jsonb, ${response.state}, 1, ${response.createdAt}::timestamptz)`,
+    sql`${receiveRawItemsCte(workspaceId, 'survey', [raw])},
+        response AS (
+          INSERT INTO survey_responses (workspace_id, id, survey_id, token, language, answers, state, revision, created_at)
+          VALUES (${workspaceId}, ${response.id}, ${response.surveyId}, ${response.token}, ${response.language},
+            ${JSON.stringify(response.answers)}::jsonb, ${response.state}, 1, ${response.createdAt}::timestamptz))
+        SELECT 1`,
   );
 }
 

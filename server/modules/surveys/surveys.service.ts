@@ -7,6 +7,7 @@ import { createPost, updatePost } from '../listening-posts/listening-posts.servi
 import { definitionProblems, definitionSchema, type SurveyDefinition } from './definition.ts';
 import type { SurveyInput, SurveyPatch } from './surveys.schemas.ts';
 import * as respondents from './respondents.repository.ts';
+import { forgetPublicSurveys } from './public-survey-cache.ts';
 import * as repo from './surveys.repository.ts';
 
 const DEFINITION_KEYS = Object.keys(definitionSchema.shape) as Array<keyof SurveyDefinition>;
@@ -110,6 +111,7 @@ export async function updateSurvey(
       });
     await repo.updateSurvey(txCtx.db, workspaceId, id, { name: patch.name, definition });
   });
+  forgetPublicSurveys(); // after the commit, so no request caches the old survey again
   return getSurvey(ctx, workspaceId, id);
 }
 
