@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import type { SurveyServerReady } from './lib/survey-server.ts';
 import { createBenchDatabase } from './lib/postgres.ts';
+import { steadyLoad } from './lib/steady-load.ts';
 import {
   flagArg,
   intArg,
@@ -103,28 +103,22 @@ interface Measured {
 }
 
 async function run(url: string, token: string, scenario: Scenario, rate: number, seconds: number) {
-  let i = 0;
-  const first = scenario.request(token, 0);
-  const result = await autocannon({
-    url: url + first.path,
-    method: 'POST',
-    headers: first.headers,
+  const result = await steadyLoad({
+    origin: url,
+    rate,
+    seconds,
     connections: 20,
-    overallRate: rate,
-    duration: seconds,
-    requests: [
-      { setupRequest: (request) => ({ ...request, body: scenario.request(token, (i += 1)).body }) },
-    ],
+    expectedStatus: scenario.expected,
+    request: (i) => ({ method: 'POST', ...scenario.request(token, i) }),
   });
-  const byStatus = result.statusCodeStats as Record<string, { count: number } | undefined>;
-  const good = byStatus[String(scenario.expected)]?.count ?? 0;
+  if (result.firstError) note(`${scenario.key}: first error: ${result.firstError}`);
   return {
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    max: result.latency.max,
-    rps: Math.round(result.requests.average),
-    requests: result.requests.total,
-    errors: result.requests.total - good + result.errors + result.timeouts,
+    p50: result.p50,
+    p99: result.p99,
+    max: result.max,
+    rps: result.answeredPerSecond,
+    requests: result.sent,
+    errors: result.errors,
   };
 }
 
@@ -186,9 +180,9 @@ export async function main(args: string[]): Promise<void> {
     m.engine,
     m.scenario.label,
     m.rps,
-    `${m.p50} ms`,
-    `${m.p99} ms`,
-    `${m.max} ms`,
+    `${m.p50.toFixed(1)} ms`,
+    `${m.p99.toFixed(1)} ms`,
+    `${m.max.toFixed(0)} ms`,
     m.requests,
     m.errors,
   ]);
@@ -207,10 +201,14 @@ export async function main(args: string[]): Promise<void> {
     `server: ${apiOnly ? 'API role alone' : 'API + worker roles in one Node process'}, LOG_LEVEL=warn, rate limit lifted;`,
   );
   note(
-    '  PGlite in memory; PostgreSQL: a private database, pool of 10. Load: autocannon, 20 connections.',
+    '  PGlite in memory; PostgreSQL: a private database, pool of 10. Load: steady arrivals (open loop), up to 20 connections.',
   );
   note(
     `totals after the run (responses, processed raw items, survey feedback): ${backlog.join('; ')}`,
+  );
+  note('a request leaves every 1/rate s whether or not earlier ones were answered; latency counts');
+  note(
+    '  from when it was due to leave, so a stalled server shows as latency (no coordinated omission).',
   );
   note('load generator, server and PostgreSQL share the same 2 cores.');
   noteMachine();
