@@ -14,7 +14,7 @@ import { insertUser } from '../server/modules/auth/auth.repository.ts';
 import { importFeedbackFile } from '../server/modules/imports/import.service.ts';
 import { createPost } from '../server/modules/listening-posts/listening-posts.service.ts';
 import { createWorkspaceWithOwner } from '../server/modules/workspaces/workspaces.service.ts';
-import { plainInsertBaseline } from './lib/plain-insert.ts';
+import { plainInsertBaseline, serverSideInsertFloor } from './lib/plain-insert.ts';
 import { createBenchDatabase } from './lib/postgres.ts';
 import {
   intArg,
@@ -71,6 +71,7 @@ interface EngineResult {
   againMs: number;
   peakRssMb: number;
   baseline: { rows: number; ms: number };
+  floor: { rows: number; ms: number };
   contacts: number;
   accounts: number;
 }
@@ -155,12 +156,14 @@ async function runEngine(engine: Engine, database: Database, rows: number): Prom
 
   progress(`${engine}: plain INSERT of the same ${rows} feedback rows`);
   const baseline = await plainInsertBaseline(ctx.db, workspace.id);
+  progress(`${engine}: the same rows copied inside the database (INSERT … SELECT)`);
+  const floor = await serverSideInsertFloor(ctx.db, workspace.id);
   const [people] = await queryRows<{ contacts: number; accounts: number }>(
     ctx.db,
     sql`SELECT (SELECT count(*)::int FROM contacts WHERE workspace_id = ${workspace.id}) AS contacts,
           (SELECT count(*)::int FROM accounts WHERE workspace_id = ${workspace.id}) AS accounts`,
   );
-  return { engine, rows, acceptMs, endToEndMs, againMs, peakRssMb, baseline, ...people! };
+  return { engine, rows, acceptMs, endToEndMs, againMs, peakRssMb, baseline, floor, ...people! };
 }
 
 function report(results: EngineResult[]) {
@@ -175,6 +178,7 @@ function report(results: EngineResult[]) {
       [`${r.engine}_reimport_rows_per_s`]: perSecond(r.rows, r.againMs),
       [`${r.engine}_plain_insert_rows_per_s`]: plain,
       [`${r.engine}_e2e_vs_plain`]: Math.round((e2e / plain) * 100) / 100,
+      [`${r.engine}_in_database_copy_rows_per_s`]: perSecond(r.floor.rows, r.floor.ms),
       [`${r.engine}_peak_rss_mb`]: r.peakRssMb,
     });
     return [
@@ -182,6 +186,7 @@ function report(results: EngineResult[]) {
       [r.engine, 'end to end (normalised, identity)', r.rows, r.endToEndMs, r.peakRssMb],
       [r.engine, 'same file again (adds nothing)', r.rows, r.againMs, ''],
       [r.engine, 'plain INSERT into feedback, 1000/stmt', r.baseline.rows, r.baseline.ms, ''],
+      [r.engine, 'same rows copied in the database, 4 sessions', r.floor.rows, r.floor.ms, ''],
     ].map(([engine, run, count, ms, rss]) => [
       engine as string,
       run as string,
@@ -204,6 +209,10 @@ function report(results: EngineResult[]) {
   note(
     'plain INSERT: the stored feedback rows inserted again, same table, indexes and foreign keys.',
   );
+  note(
+    'copied in the database: INSERT … SELECT of those rows inside the database, no client: the most',
+  );
+  note('  this table can store on this machine, so a ceiling for any pipeline that ends in it.');
   const postgres = results.find((r) => r.engine === 'postgres');
   if (postgres) {
     const rate = perSecond(postgres.rows, postgres.endToEndMs);
