@@ -82,6 +82,24 @@ describeEachEngine('coalescing jobs', ({ ctx }) => {
     ]);
   });
 
+  it('merges only jobs whose other payload fields are the same', async () => {
+    const name = uniqueName('test.coalesce');
+    const workspaceId = randomUUID();
+    const ids = await insertJobs(
+      ctx().db,
+      [
+        { ids: [1], mode: 'fast' },
+        { ids: [2], mode: 'slow' },
+        { ids: [3] },
+        { ids: [4], mode: 'fast' },
+      ].map((payload) => ({ name, workspaceId, payload })),
+    );
+    const job = await hold(ctx().db, ids[0]!, 'worker-a');
+    const payload = await absorbQueuedJobs(ctx().db, job, 'worker-a', COALESCE);
+    expect(payload).toEqual({ ids: [1, 4], mode: 'fast' });
+    expect(await states(ctx().db, ids)).toEqual(['running', 'queued', 'queued', 'deleted']);
+  });
+
   it('takes nothing when the worker no longer holds the job', async () => {
     const name = uniqueName('test.coalesce');
     const workspaceId = randomUUID();

@@ -28,7 +28,8 @@ export interface JobDefinition<Payload = unknown> {
    * merged: on its first attempt a claimed job takes in other queued, never-tried jobs of its
    * kind and workspace, up to `max` entries in all. One survey answer at a time queues one job
    * per answer; under load the worker then runs a few large jobs instead of hundreds of tiny
-   * ones, each with its claim, transaction and completion. The handler must accept `max` entries.
+   * ones, each with its claim, transaction and completion. Only jobs whose other payload fields are
+   * equal merge. The handler must accept `max` entries.
    */
   coalesce?: { field: string; max: number };
   handler(payload: Payload, context: JobContext): Promise<void>;

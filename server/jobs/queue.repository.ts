@@ -106,9 +106,11 @@ export async function absorbQueuedJobs(
   workerId: string,
   coalesce: { field: string; max: number },
 ): Promise<unknown> {
-  const own = (job.payload as Record<string, unknown> | null)?.[coalesce.field];
+  const { [coalesce.field]: own, ...rest } = (job.payload ?? {}) as Record<string, unknown>;
   const room = coalesce.max - (Array.isArray(own) ? own.length : coalesce.max);
   if (room <= 0 || job.workspaceId === null) return job.payload;
+  // Jobs that differ in anything but the list are different work: they are not merged.
+  const sameRest = JSON.stringify(rest);
   const path = `{${coalesce.field}}`;
   const rows = await queryRows<{ payload: unknown }>(
     db,
@@ -121,7 +123,8 @@ export async function absorbQueuedJobs(
           SELECT id, jsonb_array_length(payload -> ${coalesce.field}) AS entries FROM jobs
           WHERE workspace_id = ${job.workspaceId} AND state = 'queued' AND name = ${job.name}
             AND attempts = 0 AND unique_key IS NULL AND run_at <= now()
-            AND jsonb_typeof(payload -> ${coalesce.field}) = 'array' AND EXISTS (SELECT 1 FROM held)
+            AND jsonb_typeof(payload -> ${coalesce.field}) = 'array'
+            AND payload - ${coalesce.field}::text = ${sameRest}::jsonb AND EXISTS (SELECT 1 FROM held)
           LIMIT ${Math.min(room, MAX_ABSORBED)} FOR UPDATE SKIP LOCKED),
         chosen AS (
           SELECT id FROM (SELECT id, sum(entries) OVER (ORDER BY id) AS running FROM candidates) c
