@@ -112,6 +112,51 @@ describeEachEngine('coalescing jobs', ({ ctx }) => {
     expect(await states(ctx().db, ids)).toEqual(['running', 'queued']);
   });
 
+  it('gives each entry to exactly one run when two workers merge from the same queue', async () => {
+    const seen: number[] = [];
+    let runs = 0;
+    const definition = defineJob({
+      name: uniqueName('test.coalesce'),
+      payload: z.object({ ids: z.array(z.number()).max(COALESCE.max) }),
+      coalesce: COALESCE,
+      async handler({ ids }) {
+        runs += 1;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        seen.push(...ids);
+      },
+    });
+    const workspaceId = randomUUID();
+    const total = 300;
+    for (const worker of [1, 2].map(
+      () =>
+        new Worker(ctx().db, createRegistry([definition]), {
+          concurrency: 3,
+          pollMs: 10,
+          leaseMs: 60_000,
+          log,
+        }),
+    )) {
+      workers.push(worker);
+      worker.start();
+    }
+    // Jobs arrive while both workers are claiming and merging.
+    for (let start = 0; start < total; start += 30)
+      await insertJobs(
+        ctx().db,
+        Array.from({ length: 30 }, (_, i) => ({
+          name: definition.name,
+          workspaceId,
+          payload: { ids: [start + i] },
+        })),
+      );
+    const deadline = Date.now() + 15_000;
+    while (seen.length < total && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    await new Promise((resolve) => setTimeout(resolve, 100)); // a late duplicate would show now
+    expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: total }, (_, i) => i));
+    expect(runs).toBeLessThan(total / 2); // they did merge
+  });
+
   it('runs a backlog of one-entry jobs as a few merged ones, each entry once', async () => {
     const seen: number[][] = [];
     const definition = defineJob({
