@@ -176,6 +176,8 @@ const SERVICE_PHRASES: ReadonlyArray<readonly [string, PhraseSpec]> = [
   ['never again', { v: -2.5 }],
   ['(what a|is a|was a|such a|absolute) joke', { v: -2 }],
   ['so much for', { v: -1.5 }],
+  // Not the sarcastic "so much for" above: heartfelt thanks ("thank you so much for sorting it out").
+  ['(thanks|thank you) so much for', { v: 2.2 }],
   ['thanks for nothing', { v: -2.5 }],
   ['good luck', { v: -0.3 }],
   ['yeah right', { v: -2 }],

@@ -114,6 +114,13 @@ describe('analyseSentiment: reading rules', () => {
     expect(label('Nine days late and the box was crushed. Impressive.')).toBe('negative');
     expect(label('Love the new "simplified" pricing.')).not.toBe('positive');
   });
+
+  it('tells heartfelt "thank you so much for" from sarcastic "so much for"', () => {
+    expect(label('Priya Patel, thank you so much for sorting it out!')).toBe('positive');
+    expect(label('Thanks so much for fixing it.')).toBe('positive');
+    expect(label('So much for express delivery.')).toBe('negative');
+    expect(label('Thanks so much for the 5 hour delay.')).toBe('negative');
+  });
 });
 
 describe('analyseSentiment: aspects, ranges and offsets', () => {
