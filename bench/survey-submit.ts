@@ -194,8 +194,8 @@ export async function main(args: string[]): Promise<void> {
   note('each request is a new respondent’s first answer: a new response, its raw item and a');
   note(
     apiOnly
-      ? '  normalisation job in one transaction; no worker runs (--api-only), jobs wait in the queue.'
-      : '  normalisation job in one transaction; the worker normalises in the same process meanwhile.',
+      ? '  normalisation job in one statement; no worker runs (--api-only), jobs wait in the queue.'
+      : '  normalisation job in one statement; the worker normalises in the same process meanwhile.',
   );
   note(
     `server: ${apiOnly ? 'API role alone' : 'API + worker roles in one Node process'}, LOG_LEVEL=warn, rate limit lifted;`,

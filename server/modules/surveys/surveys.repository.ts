@@ -156,7 +156,6 @@ export async function findOrCreateInvitedResponse(
   return row;
 }
 
-/** A new response with its first answers (revision 1): the public link's first page. */
 /**
  * A new respondent's first answers: the response row, with the raw item that records them and
  * its normalisation job, in one statement (so one round trip, and all or nothing without a
