@@ -105,7 +105,9 @@ export class Worker {
         } catch (error) {
           this.options.log.error({ err: error }, 'could not claim jobs');
         }
-        for (const job of claimed) this.execute(job);
+        // Fewer jobs than free slots: nothing else was waiting, so there is nothing to merge.
+        const queueEmpty = claimed.length < free;
+        for (const job of claimed) this.execute(job, queueEmpty);
       }
       // A full batch suggests more work is waiting: go straight back unless every slot is busy.
       if (claimed.length === free && free > 0 && this.running.size < this.options.concurrency)
@@ -121,22 +123,30 @@ export class Worker {
     }
   }
 
-  private execute(job: ClaimedJob): void {
+  private execute(job: ClaimedJob, queueEmpty: boolean): void {
     const abort = new AbortController();
-    const promise = this.handle(job, abort.signal).finally(() => {
+    const promise = this.handle(job, abort.signal, queueEmpty).finally(() => {
       this.running.delete(job.id);
       this.nudge();
     });
     this.running.set(job.id, { promise, abort });
   }
 
-  /** The job's payload, with queued jobs of its kind merged in on its first attempt. */
-  private coalesce(job: ClaimedJob, definition: JobDefinition<unknown>): Promise<unknown> {
-    if (!definition.coalesce || job.attempts !== 1) return Promise.resolve(job.payload);
+  /**
+   * The job's payload, with queued jobs of its kind merged in on its first attempt. Skipped when
+   * the claim found the queue empty: at a trickle, merging would cost a statement per job for nothing.
+   */
+  private coalesce(
+    job: ClaimedJob,
+    definition: JobDefinition<unknown>,
+    queueEmpty: boolean,
+  ): Promise<unknown> {
+    if (!definition.coalesce || job.attempts !== 1 || queueEmpty)
+      return Promise.resolve(job.payload);
     return absorbQueuedJobs(this.db, job, this.id, definition.coalesce);
   }
 
-  private async handle(job: ClaimedJob, signal: AbortSignal): Promise<void> {
+  private async handle(job: ClaimedJob, signal: AbortSignal, queueEmpty: boolean): Promise<void> {
     const log = this.options.log.child({
       jobId: job.id,
       job: job.name,
@@ -148,7 +158,7 @@ export class Worker {
       if (job.attempts > job.maxAttempts) {
         throw new Error(`Gave up after ${job.maxAttempts} attempts; the last one never finished`);
       }
-      const merged = await this.coalesce(job, definition);
+      const merged = await this.coalesce(job, definition, queueEmpty);
       if (merged === undefined) return; // the lease ran out: another worker has the job now
       const payload = definition.payload.parse(merged);
       await definition.handler(payload, {
